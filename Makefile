@@ -1,0 +1,32 @@
+# Top-level Makefile: each component brings its own fragment.
+#   make            build the race test into out/bin/
+#   make deps       install every Debian package the tree needs (root)
+#   make check      unit tests + the race test on this machine's kernel
+#   make run        the main job: the race test, every scenario
+#   make bench      sender vs upstream-style burst, figures only
+
+OUT ?= out
+CC ?= gcc
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Werror
+BASE_CFLAGS := -std=gnu11 -pthread -D_FILE_OFFSET_BITS=64 $(WARN)
+
+.PHONY: all deps check run bench clean
+all: race
+
+include race/race.mk
+
+deps:
+	@scripts/install-deps deps/packages
+
+check: race race-tests
+	@tests/run $(CHECK_TESTS)
+
+run: race
+	$(OUT)/bin/udp-race-test --scenario all --json $(OUT)/race.json
+
+bench: race
+	race/bench/sender-vs-burst $(OUT)/bin
+
+clean:
+	rm -rf $(OUT)

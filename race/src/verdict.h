@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* From what one scenario observed to what it means for the kernel. */
+#ifndef UDP_RACE_VERDICT_H
+#define UDP_RACE_VERDICT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum verdict {
+	V_FIXED,
+	V_AFFECTED,
+	V_INCONCLUSIVE,
+	V_ERROR,
+};
+
+struct verdict_in {
+	bool setup_ok;		/* topology, responder and warm-up worked */
+	bool counters_ok;	/* insert_failed and drop were readable */
+	bool calibration;	/* nonat: nothing may drop on any kernel */
+	uint64_t clashes;
+	uint64_t drops;		/* conntrack drop counter delta */
+	uint64_t insert_failed;	/* every clash drop also counts here */
+	uint64_t lost;		/* EPERM sends + missing replies */
+	uint64_t io_errors;	/* send/recv errors other than EPERM */
+	uint64_t bad_replies;	/* replies that answer no query we sent */
+	uint64_t early_drop;	/* table pressure: drops not from clashes */
+	uint64_t min_clashes;
+};
+
+/* Decides; *why gets a short static reason for anything but FIXED. */
+enum verdict verdict_decide(const struct verdict_in *in, const char **why);
+const char *verdict_name(enum verdict v);
+/* autopkgtest/kselftest exit code: 0, 1, 77 or 2 */
+int verdict_exit_code(enum verdict v);
+
+#endif
