@@ -7,6 +7,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BIN=${UDP_RACE_BIN:-$ROOT/out/bin}
 HARNESS=$BIN/udp-race-test
 readonly KSFT_SKIP=77
+# A run that lasts until its 60 s limit: one source-port cycle, sender 1
+# staggered by up to 100000 pause loops (milliseconds) each round.
+LONG_RUN="--rounds 40000 --delay-max 100000 --max-seconds 60"
 
 fail() {
 	echo "FAIL: $*"

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 
-"$HARNESS" --scenario dnat-router --rounds 10000000 --max-seconds 60 &
+"$HARNESS" --scenario dnat-router $LONG_RUN &
 pid=$!
 wait_for_netns "$pid" 20 || { kill -KILL "$pid"; fail "run never created its namespaces"; }
 sleep 0.5	# well inside the race by now

@@ -5,9 +5,9 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 
-"$HARNESS" --scenario snat-router --rounds 10000000 --max-seconds 60 >/dev/null &
+"$HARNESS" --scenario snat-router $LONG_RUN >/dev/null &
 victim=$!
-"$HARNESS" --scenario dnat-local --rounds 10000000 --max-seconds 60 >/dev/null &
+"$HARNESS" --scenario dnat-local $LONG_RUN >/dev/null &
 alive=$!
 trap 'kill -TERM $alive 2>/dev/null || true' EXIT
 wait_for_netns "$victim" 20 || fail "victim never created namespaces"
