@@ -4,38 +4,43 @@ RACE_SRC := race/src
 RACE_LIB := $(addprefix $(RACE_SRC)/,addr.c ctsource.c ctstat.c dns.c json.c \
 	netns.c opt.c race.c verdict.c)
 RACE_HDR := $(wildcard $(RACE_SRC)/*.h)
+
+# Each program: its name and the file holding its main().
+RACE_MAIN_udp-race := $(RACE_SRC)/udp-race.c
+RACE_MAIN_udp-race-respond := $(RACE_SRC)/respond.c
+RACE_MAIN_udp-race-ctstat := $(RACE_SRC)/ctstat-tool.c
+RACE_MAIN_udp-race-burst := race/bench/burst.c
+
 RACE_BIN := $(addprefix $(OUT)/bin/,udp-race udp-race-respond udp-race-ctstat \
 	udp-race-burst udp-race-test)
+# Sanitized sender, responder and counter tool beside a copy of the
+# harness, so test_asan_sender.sh drives them through real scenarios.
+ASAN_BIN := $(addprefix $(OUT)/asan/bin/,udp-race udp-race-respond \
+	udp-race-ctstat udp-race-test)
+
 # Static, so the same binaries run in a VM's initramfs.
 RACE_LDFLAGS := -static
-
 TEST_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all -I$(RACE_SRC)
 RACE_UNIT := $(addprefix $(OUT)/test/,test_dns test_ctstat test_verdict test_addr)
 
 CHECK_TESTS += $(RACE_UNIT) $(sort $(wildcard race/tests/harness/test_*.sh))
 
-.PHONY: race race-tests
+.PHONY: race race-asan race-tests
 race: $(RACE_BIN)
-race-tests: $(RACE_UNIT)
+race-asan: $(ASAN_BIN)
+race-tests: $(RACE_UNIT) race-asan
 
-$(OUT)/bin/udp-race: $(RACE_SRC)/udp-race.c $(RACE_LIB) $(RACE_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $(filter %.c,$^) $(RACE_LDFLAGS)
-
-$(OUT)/bin/udp-race-respond: $(RACE_SRC)/respond.c $(RACE_LIB) $(RACE_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $(filter %.c,$^) $(RACE_LDFLAGS)
-
-$(OUT)/bin/udp-race-ctstat: $(RACE_SRC)/ctstat-tool.c $(RACE_LIB) $(RACE_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $(filter %.c,$^) $(RACE_LDFLAGS)
-
-$(OUT)/bin/udp-race-burst: race/bench/burst.c $(RACE_LIB) $(RACE_HDR)
+.SECONDEXPANSION:
+$(OUT)/bin/%: $$(RACE_MAIN_%) $(RACE_LIB) $(RACE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -I$(RACE_SRC) -o $@ $(filter %.c,$^) $(RACE_LDFLAGS)
 
-$(OUT)/bin/udp-race-test: race/udp-race-test
+$(OUT)/asan/bin/%: $$(RACE_MAIN_%) $(RACE_LIB) $(RACE_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(OUT)/bin/udp-race-test $(OUT)/asan/bin/udp-race-test: race/udp-race-test
 	@mkdir -p $(@D)
 	install -m 0755 $< $@
 
@@ -43,26 +48,3 @@ $(OUT)/test/%: race/tests/unit/%.c race/tests/unit/check.h $(RACE_LIB) $(RACE_HD
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -DFIXTURES='"race/tests/unit/fixtures"' \
 		-o $@ $(filter %.c,$^)
-
-# Sender, responder and counter tool with ASan/UBSan, beside a copy of the
-# harness, so test_asan_sender.sh drives them through real scenarios.
-ASAN_BIN := $(addprefix $(OUT)/asan/bin/,udp-race udp-race-respond udp-race-ctstat udp-race-test)
-.PHONY: race-asan
-race-asan: $(ASAN_BIN)
-race-tests: race-asan
-
-$(OUT)/asan/bin/udp-race: $(RACE_SRC)/udp-race.c $(RACE_LIB) $(RACE_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^)
-
-$(OUT)/asan/bin/udp-race-respond: $(RACE_SRC)/respond.c $(RACE_LIB) $(RACE_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^)
-
-$(OUT)/asan/bin/udp-race-ctstat: $(RACE_SRC)/ctstat-tool.c $(RACE_LIB) $(RACE_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^)
-
-$(OUT)/asan/bin/udp-race-test: race/udp-race-test
-	@mkdir -p $(@D)
-	install -m 0755 $< $@

@@ -135,6 +135,7 @@ static void test_netlink(struct check *c)
 	struct ct_snapshot *s = calloc(1, sizeof(*s));
 	char buf[1024];
 	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	struct nlattr *first;
 
 	nl_stats(buf, 0, a415, v415, 9);
 	CHECK_EQ(c, ct_parse_nlmsg(nlh, s), 0);
@@ -159,7 +160,8 @@ static void test_netlink(struct check *c)
 	CHECK_EQ(c, ct_parse_nlmsg(nlh, s), -1);
 	/* a counter that is not 32 bits */
 	nl_stats(buf, 0, a6, v6, 1);
-	((struct nlattr *)(buf + NLMSG_LENGTH(NLMSG_ALIGN(sizeof(struct nfgenmsg)))))->nla_len = NLA_HDRLEN + 2;
+	first = (struct nlattr *)(buf + NLMSG_LENGTH(NLMSG_ALIGN(sizeof(struct nfgenmsg))));
+	first->nla_len = NLA_HDRLEN + 2;
 	CHECK_EQ(c, ct_parse_nlmsg(nlh, s), -1);
 	/* too short for the nfgenmsg header */
 	nlh->nlmsg_len = NLMSG_LENGTH(1);
