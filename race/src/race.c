@@ -203,28 +203,35 @@ static void finish(struct race *r, struct pending *p)
 	r->count--;
 }
 
-/* Retires finished sockets; with @block, waits for the oldest one. */
-static void reap(struct race *r, bool block)
+/*
+ * Retires the oldest socket once all its replies are in or its deadline has
+ * passed; with @wait, waits for that. Returns whether it was retired.
+ */
+static bool retire_oldest(struct race *r, bool wait)
 {
-	while (r->count) {
-		struct pending *p = &r->ring[r->head];
-		uint64_t now;
+	struct pending *p = &r->ring[r->head];
+
+	for (;;) {
 		struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
+		uint64_t now;
 
 		drain(r, p);
-		if (p->got == p->expected) {
-			finish(r, p);
-			continue;
-		}
 		now = now_ns();
-		if (now >= p->deadline_ns) {
+		if (p->got == p->expected || now >= p->deadline_ns) {
 			finish(r, p);
-			continue;
+			return true;
 		}
-		if (!block)
-			return;
+		if (!wait)
+			return false;
 		poll(&pfd, 1, (int)((p->deadline_ns - now) / 1000000) + 1);
 	}
+}
+
+/* Retires finished sockets in order; with @wait, all of them. */
+static void reap(struct race *r, bool wait)
+{
+	while (r->count && retire_oldest(r, wait))
+		;
 }
 
 unsigned int race_bucket_width(const struct race *r)
@@ -239,18 +246,8 @@ static int one_round(struct race *r)
 	unsigned int k;
 	int fd;
 
-	if (r->count == r->cfg.ring_size) {
-		/* ring full: wait for the oldest socket only */
-		struct pending *old = &r->ring[r->head];
-		struct pollfd pfd = { .fd = old->fd, .events = POLLIN };
-		uint64_t now = now_ns();
-
-		if (now < old->deadline_ns)
-			poll(&pfd, 1, (int)((old->deadline_ns - now) / 1000000) + 1);
-		reap(r, false);
-		if (r->count == r->cfg.ring_size)
-			finish(r, old);
-	}
+	if (r->count == r->cfg.ring_size)
+		retire_oldest(r, true);	/* ring full: wait for the oldest only */
 	fd = round_socket(r);
 	if (fd < 0)
 		return fd;
