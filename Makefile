@@ -15,6 +15,7 @@ BASE_CFLAGS := -std=gnu11 -pthread -D_FILE_OFFSET_BITS=64 $(WARN)
 all: race
 
 include race/race.mk
+include vm/vm.mk
 include sru/sru.mk
 
 deps:

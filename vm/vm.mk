@@ -1,0 +1,20 @@
+# The VM harness: a kernel tree in, a race-test verdict out.
+#   make vm-test [KSRC=DIR] [SERIES=DIR] [FRAGMENT=FILE]
+#   make verify KSRC=DIR TARGET=bionic|azure   (or SERIES=DIR)
+#   make vm-bench                                build and boot times
+# KSRC defaults to Debian's linux-source-6.1 (make deps installs it).
+
+.PHONY: vm-test verify vm-bench
+VM_ENV = OUT=$(OUT) KSRC=$(KSRC) SERIES=$(SERIES) \
+	$(if $(FRAGMENT),FRAGMENT=$(FRAGMENT))
+
+vm-test: race
+	@$(VM_ENV) vm/vm-test
+
+verify: race
+	@$(VM_ENV) TARGET=$(TARGET) vm/verify
+
+vm-bench: race
+	@$(VM_ENV) vm/bench/vm-times
+
+CHECK_TESTS += $(sort $(wildcard tests/vm/test_*.sh))
