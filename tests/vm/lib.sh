@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared by the VM tests: they boot the self-test base (Debian's
+# linux-source-6.1) through the real entry points, vm/vm-test and vm/run-vm.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+OUT=${OUT:-$ROOT/out}
+readonly KSFT_SKIP=77
+export OUT
+
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+# The VM tests need what `make deps` installs; as root they must run.
+require_vm() {
+	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (make deps installs the VM tools)"; exit "$KSFT_SKIP"; }
+	command -v qemu-system-x86_64 >/dev/null || fail "qemu-system-x86_64 missing: run make deps"
+	[ -r /usr/src/linux-source-6.1.tar.xz ] || fail "linux-source-6.1 missing: run make deps"
+}
+
+# jq QUERY on a vm-test report; fails the test if the report is missing.
+report() {
+	[ -s "$1" ] || fail "no report at $1"
+	jq -r "$2" "$1"
+}
+
+# Path of the report vm-test wrote for LABEL on the self-test base.
+report_path() {
+	local dir
+	dir=$(ls -d "$OUT"/vm/linux-source-6.1-* 2>/dev/null | head -n 1)
+	echo "$dir/race-$1.json"
+}
