@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
 # Shared by the VM tests: they boot the self-test base (Debian's
 # linux-source-6.1) through the real entry points, vm/vm-test and vm/run-vm.

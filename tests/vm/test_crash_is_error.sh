@@ -9,7 +9,7 @@ require_vm
 check_error() {
 	local what=$1 limit=$2 want=$3 start=$SECONDS rc=0 out
 	shift 3
-	out=$(LABEL=crash KSRC= SERIES= VM_TIMEOUT=$limit "$@" "$ROOT/vm/vm-test" 2>&1) || rc=$?
+	out=$(LABEL=crash KSRC='' SERIES='' VM_TIMEOUT=$limit "$@" "$ROOT/vm/vm-test" 2>&1) || rc=$?
 	echo "$out" | grep -E '^run-vm: ERROR|^vm-test:' || true
 	[ "$rc" -eq 2 ] || fail "$what: exit $rc, want 2 (ERROR)"
 	grep -q "^run-vm: ERROR -- $want" <<<"$out" || fail "$what: no 'ERROR -- $want' line"
@@ -17,7 +17,7 @@ check_error() {
 }
 
 # the kernel must be built before a run can be timed
-LABEL=crash KSRC= SERIES= VM_ARGS=--urt-probe "$ROOT/vm/vm-test" >/dev/null 2>&1 ||
+LABEL=crash KSRC='' SERIES='' VM_ARGS=--urt-probe "$ROOT/vm/vm-test" >/dev/null 2>&1 ||
 	fail "could not build and boot the self-test kernel"
 
 start=$SECONDS

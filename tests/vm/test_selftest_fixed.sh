@@ -7,7 +7,7 @@
 require_vm
 
 rc=0
-LABEL=selftest-fixed KSRC= SERIES= "$ROOT/vm/vm-test" || rc=$?
+LABEL=selftest-fixed KSRC='' SERIES='' "$ROOT/vm/vm-test" || rc=$?
 [ "$rc" -eq 0 ] || fail "vm-test on unmodified 6.1 exited $rc, want 0 (FIXED)"
 
 json=$(report_path selftest-fixed)

@@ -7,7 +7,7 @@
 require_vm
 
 rc=0
-LABEL=selftest-negative KSRC= SERIES="$ROOT/tests/vm/selftest-negative" \
+LABEL=selftest-negative KSRC='' SERIES="$ROOT/tests/vm/selftest-negative" \
 	"$ROOT/vm/vm-test" || rc=$?
 [ "$rc" -eq 1 ] || fail "vm-test on 6.1 + the fixture exited $rc, want 1 (AFFECTED)"
 
