@@ -3,6 +3,7 @@
 # sru/apply-series on small synthetic trees, git and plain: a clean apply,
 # an already-applied tree, and a conflicting patch that must fail naming
 # the patch, file and hunk and leave the tree exactly as it was.
+# shellcheck source=sru/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 APPLY=$ROOT/sru/apply-series
 

@@ -3,6 +3,7 @@
 # sru/changelog-entry on a synthetic changelog and series: the entry is in
 # Ubuntu's form, dpkg-parsechangelog reads it, the version is the base's
 # plus the test-kernel suffix, and bad input changes nothing.
+# shellcheck source=sru/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 ENTRY=$ROOT/sru/changelog-entry
 export DEBFULLNAME="SRU Tester" DEBEMAIL=sru@example.com
