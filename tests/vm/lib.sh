@@ -27,9 +27,13 @@ report() {
 	jq -r "$2" "$1"
 }
 
-# Path of the report vm-test wrote for LABEL on the self-test base.
+# shellcheck source=vm/lib.sh
+. "$ROOT/vm/lib.sh"
+
+# Path of the report vm-test wrote for LABEL on the self-test base: the
+# same work directory vm-test computes, not a guess among several.
 report_path() {
-	local dir
-	dir=$(ls -d "$OUT"/vm/linux-source-6.1-* 2>/dev/null | head -n 1)
-	echo "$dir/race-$1.json"
+	local ksrc
+	ksrc=$("$ROOT/vm/selftest-base" "$OUT/src")
+	echo "$(tree_workdir "$OUT" "$ksrc")/race-$1.json"
 }
