@@ -8,8 +8,6 @@
 OUT ?= out
 CC ?= gcc
 CFLAGS ?= -O2 -g
-WARN := -Wall -Wextra -Werror
-BASE_CFLAGS := -std=gnu11 -pthread -D_FILE_OFFSET_BITS=64 $(WARN)
 
 .PHONY: all deps check run bench clean
 all: race
@@ -17,6 +15,7 @@ all: race
 include race/race.mk
 include vm/vm.mk
 include sru/sru.mk
+include pkg/pkg.mk
 
 deps:
 	@scripts/install-deps deps/packages

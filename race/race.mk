@@ -1,6 +1,11 @@
 # The UDP race test: C instrument, harness, unit tests and bench tool.
+# Included by the top-level Makefile (RACE_DIR = race) and by race/Makefile
+# (RACE_DIR = ., the autopkgtest's standalone build).
+RACE_DIR ?= race
+WARN := -Wall -Wextra -Werror
+BASE_CFLAGS := -std=gnu11 -pthread -D_FILE_OFFSET_BITS=64 $(WARN)
 
-RACE_SRC := race/src
+RACE_SRC := $(RACE_DIR)/src
 RACE_LIB := $(addprefix $(RACE_SRC)/,addr.c ctsource.c ctstat.c dns.c json.c \
 	netns.c opt.c race.c verdict.c)
 RACE_HDR := $(wildcard $(RACE_SRC)/*.h)
@@ -9,7 +14,7 @@ RACE_HDR := $(wildcard $(RACE_SRC)/*.h)
 RACE_MAIN_udp-race := $(RACE_SRC)/udp-race.c
 RACE_MAIN_udp-race-respond := $(RACE_SRC)/respond.c
 RACE_MAIN_udp-race-ctstat := $(RACE_SRC)/ctstat-tool.c
-RACE_MAIN_udp-race-burst := race/bench/burst.c
+RACE_MAIN_udp-race-burst := $(RACE_DIR)/bench/burst.c
 
 RACE_BIN := $(addprefix $(OUT)/bin/,udp-race udp-race-respond udp-race-ctstat \
 	udp-race-burst udp-race-test)
@@ -24,7 +29,7 @@ TEST_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all -I$(RACE_SRC)
 RACE_UNIT := $(addprefix $(OUT)/test/,test_dns test_ctstat test_verdict test_addr)
 
-CHECK_TESTS += $(RACE_UNIT) $(sort $(wildcard race/tests/harness/test_*.sh))
+CHECK_TESTS += $(RACE_UNIT) $(sort $(wildcard $(RACE_DIR)/tests/harness/test_*.sh))
 
 .PHONY: race race-asan race-tests
 race: $(RACE_BIN)
@@ -40,11 +45,11 @@ $(OUT)/asan/bin/%: $$(RACE_MAIN_%) $(RACE_LIB) $(RACE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(OUT)/bin/udp-race-test $(OUT)/asan/bin/udp-race-test: race/udp-race-test
+$(OUT)/bin/udp-race-test $(OUT)/asan/bin/udp-race-test: $(RACE_DIR)/udp-race-test
 	@mkdir -p $(@D)
 	install -m 0755 $< $@
 
-$(OUT)/test/%: race/tests/unit/%.c race/tests/unit/check.h $(RACE_LIB) $(RACE_HDR)
+$(OUT)/test/%: $(RACE_DIR)/tests/unit/%.c $(RACE_DIR)/tests/unit/check.h $(RACE_LIB) $(RACE_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -DFIXTURES='"race/tests/unit/fixtures"' \
+	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -DFIXTURES='"$(RACE_DIR)/tests/unit/fixtures"' \
 		-o $@ $(filter %.c,$^)
