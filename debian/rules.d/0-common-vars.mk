@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: GPL-2.0
+# Versions, names and switches shared by every branch. Everything version-
+# like comes from $(DEBIAN)/changelog's newest entry, e.g. 4.15.0-42.45:
+#   release 4.15.0, revision 42.45, abinum 42, uploadnum 45,
+#   abi_release 4.15.0-42, kernel release (uname -r) 4.15.0-42-<flavour>.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -e -o pipefail -c
+.DELETE_ON_ERROR:
+
+arch := $(shell dpkg-architecture -qDEB_HOST_ARCH)
+
+changelog_field = $(shell dpkg-parsechangelog -l$(DEBIAN)/changelog -S$(1))
+src_pkg_name := $(call changelog_field,Source)
+fullver := $(call changelog_field,Version)
+distribution := $(call changelog_field,Distribution)
+release := $(shell echo '$(fullver)' | sed 's/-[^-]*$$//')
+revision := $(shell echo '$(fullver)' | sed 's/^.*-//')
+abinum := $(shell echo '$(revision)' | sed 's/\..*//')
+uploadnum := $(shell echo '$(revision)' | sed 's/^[^.]*\.//')
+abi_release := $(release)-$(abinum)
+# reproducible: the build stamp is the changelog's date
+SOURCE_DATE_EPOCH ?= $(call changelog_field,Timestamp)
+export SOURCE_DATE_EPOCH
+
+ifeq ($(strip $(abinum)),)
+$(error $(DEBIAN)/changelog: version "$(fullver)" is not <release>-<abi>.<upload>)
+endif
+
+# package names (per flavour: -<abi_release>-<flavour> is appended)
+bin_pkg_name_signed := linux-image-$(abi_release)
+bin_pkg_name_unsigned := linux-image-unsigned-$(abi_release)
+mods_pkg_name := linux-modules-$(abi_release)
+hdrs_pkg_name := linux-headers-$(abi_release)
+bldinfo_pkg_name := linux-buildinfo-$(abi_release)
+indep_hdrs_pkg_name := $(src_pkg_name)-headers-$(abi_release)
+
+builddir := $(CURDIR)/debian/build
+stampdir := $(CURDIR)/debian/stamps
+
+# switches; the branch's <arch>.mk may set them, the command line wins
+disable_d_i ?=
+host_compat ?= true
+no_dumpfile ?= true
+config_base ?= olddefconfig
+# a config fragment applied last, after the branch's config is checked
+EXTRA_CONFIG ?=
+
+# Image signing: with SIGNING_KEY and SIGNING_CERT (PEM files) the flavour's
+# bzImage is sbsign'ed into linux-image-<abi>-<flavour>; without them only
+# linux-image-unsigned-<abi>-<flavour> is built (a PPA build, say).
+SIGNING_KEY ?=
+SIGNING_CERT ?=
+do_signed_image := $(if $(and $(SIGNING_KEY),$(SIGNING_CERT)),true,false)
+
+# parallel=N from DEB_BUILD_OPTIONS, else every CPU
+CONCURRENCY_LEVEL := $(or $(patsubst parallel=%,%,$(filter parallel=%,$(DEB_BUILD_OPTIONS))),$(shell nproc))
+
+# A kernel older than 5.7 built by gcc 10 or later (a newer host than the
+# branch's own) needs -fcommon and the toolchain fragment in
+# debian/host-compat.config; host_compat=false turns this off.
+kernel_version := $(shell sed -n 's/^VERSION = //p' Makefile).$(shell sed -n 's/^PATCHLEVEL = //p' Makefile)
+kernel_fullversion := $(kernel_version).$(shell sed -n 's/^SUBLEVEL = //p' Makefile)
+gcc_major := $(shell gcc -dumpversion | cut -d. -f1)
+needs_compat := $(shell v=$(kernel_version); maj=$${v%%.*}; min=$${v#*.}; \
+	[ "$(host_compat)" = true ] && [ "$(gcc_major)" -ge 10 ] && \
+	{ [ "$$maj" -lt 5 ] || { [ "$$maj" -eq 5 ] && [ "$$min" -lt 7 ]; }; } && echo true)
+# objtool's own build (tools/build) breaks under make 4.3, so stack
+# validation is skipped the way Kbuild does without libelf.
+ifeq ($(needs_compat),true)
+kcc := gcc -fcommon
+compat_config := debian/host-compat.config
+compat_make := SKIP_STACK_VALIDATION=1 objtool_target=
+else
+kcc := gcc
+compat_config :=
+compat_make :=
+endif
+
+# Kbuild, out of tree in $(builddir)/build-<flavour>. Variables on make's
+# command line are exported to Kbuild; the outer make's flags are not.
+kmake = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) ARCH=$(build_arch) \
+	CC="$(kcc)" HOSTCC="$(kcc)" \
+	KERNELVERSION=$(abi_release)-$(target_flavour) LOCALVERSION= \
+	KBUILD_BUILD_VERSION="$(uploadnum)" \
+	CONFIG_DEBUG_SECTION_MISMATCH=y $(compat_make)

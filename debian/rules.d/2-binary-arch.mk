@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: GPL-2.0
+# Per flavour: prepare (config) -> build -> install (staging dirs) -> binary
+# (.debs), then the arch-wide aggregates. The compile is stamped; install
+# and binary always run, so a rebuild never packages stale staging dirs.
+#
+# Per flavour <f> (kernel release <abi>-<f>):
+#   linux-image-unsigned-<abi>-<f>  /boot/vmlinuz-<abi>-<f>
+#   linux-image-<abi>-<f>           the same image, sbsign'ed (SIGNING_KEY)
+#   linux-modules-<abi>-<f>         /boot/{config,System.map}, every module
+#                                   (signed by Kbuild's per-build key),
+#                                   modules.dep and the other indexes
+#   linux-headers-<abi>-<f>         the prepared O= tree; the rest links to
+#                                   $(src_pkg_name)-headers-<abi> (Arch: all)
+#   linux-buildinfo-<abi>-<f>       /usr/lib/linux/<abi>-<f>: abiname,
+#                                   compiler, modules, fwinfo, abi, config
+
+lockme = flock -w 60 $(CURDIR)/debian/.LOCK
+
+flavour_pkgs = $(bin_pkg_name_unsigned)-$(1) \
+	$(if $(filter true,$(do_signed_image)),$(bin_pkg_name_signed)-$(1)) \
+	$(mods_pkg_name)-$(1) $(hdrs_pkg_name)-$(1) $(bldinfo_pkg_name)-$(1)
+
+config_files = $(DEBIAN)/config/config.common.ubuntu \
+	$(DEBIAN)/config/$(arch)/config.common.$(arch) \
+	$(DEBIAN)/config/$(arch)/config.flavour.$(1)
+
+# (prepare-<f>, build-<f>, install-<f> and binary-<f> are pattern rules, so
+# they cannot be .PHONY: make skips the implicit rule search for those.)
+.PHONY: build-arch binary-arch binary-debs
+# The stamps are intermediate files of the pattern chain: keep them.
+.PRECIOUS: $(stampdir)/stamp-prepare-% $(stampdir)/stamp-build-%
+
+# Developer shortcuts, no fakeroot needed.
+prepare-%: $(stampdir)/stamp-prepare-% ;
+build-%: $(stampdir)/stamp-build-% ;
+
+# The branch's config: config.common.ubuntu + config.common.<arch> +
+# config.flavour.<f>, settled by olddefconfig (or, with config_base =
+# allnoconfig, merged onto allnoconfig: a small config) and checked: every
+# option it sets must survive. Then the build's own overrides, reported
+# option by option in config.overrides.log: no debug info (no dbgsym
+# package is built), on a newer host toolchain host-compat.config, and
+# EXTRA_CONFIG=FILE if given (a base tree that cannot build an option).
+$(stampdir)/stamp-prepare-%: target_flavour = $*
+$(stampdir)/stamp-prepare-%: kdir = $(builddir)/build-$*
+$(stampdir)/stamp-prepare-%: $(call config_files,%) $(compat_config)
+	@echo "== prepare $*: $(config_base) + $(notdir $(call config_files,$*))"
+	rm -rf $(kdir)
+	install -d $(kdir)
+	cat $(call config_files,$*) >$(kdir)/config.merged
+	if grep -q '^config VERSION_SIGNATURE' init/Kconfig; then \
+		echo 'CONFIG_VERSION_SIGNATURE="Ubuntu $(release)-$(revision)-$* $(kernel_fullversion)"' \
+			>>$(kdir)/config.merged; \
+	fi
+ifeq ($(config_base),allnoconfig)
+	$(kmake) O=$(kdir) KCONFIG_ALLCONFIG=$(kdir)/config.merged allnoconfig >$(kdir)/config.log 2>&1 \
+		|| { tail -20 $(kdir)/config.log; exit 1; }
+else
+	cp $(kdir)/config.merged $(kdir)/.config
+	$(kmake) O=$(kdir) olddefconfig >$(kdir)/config.log 2>&1 \
+		|| { tail -20 $(kdir)/config.log; exit 1; }
+endif
+	$(call do_config_check,$(kdir)/config.merged,$(kdir)/.config)
+	cp $(kdir)/.config $(kdir)/config.branch
+	{ echo '# CONFIG_DEBUG_INFO is not set'; $(if $(compat_config),cat $(compat_config);) \
+		$(if $(EXTRA_CONFIG),cat $(EXTRA_CONFIG);) } >$(kdir)/config.overrides
+	cat $(kdir)/config.overrides >>$(kdir)/.config
+	$(kmake) O=$(kdir) olddefconfig >>$(kdir)/config.log 2>&1 \
+		|| { tail -20 $(kdir)/config.log; exit 1; }
+	debian/scripts/config-diff $(kdir)/config.branch $(kdir)/.config | tee $(kdir)/config.overrides.log \
+		| awk 'END { print "config: the build overrides changed " NR " options (config.overrides.log)" }'
+	touch $@
+
+$(stampdir)/stamp-build-%: target_flavour = $*
+$(stampdir)/stamp-build-%: kdir = $(builddir)/build-$*
+$(stampdir)/stamp-build-%: $(stampdir)/stamp-prepare-%
+	@echo "== build $*: make -j$(CONCURRENCY_LEVEL) $(build_image) modules"
+	$(kmake) O=$(kdir) -j$(CONCURRENCY_LEVEL) $(build_image) modules
+	touch $@
+
+build-arch: $(addprefix $(stampdir)/stamp-build-,$(flavours))
+
+install-%: target_flavour = $*
+install-%: kver = $(abi_release)-$*
+install-%: kdir = $(builddir)/build-$*
+install-%: uimg = debian/$(bin_pkg_name_unsigned)-$*
+install-%: simg = debian/$(bin_pkg_name_signed)-$*
+install-%: mods = $(CURDIR)/debian/$(mods_pkg_name)-$*
+install-%: hdrs = debian/$(hdrs_pkg_name)-$*
+install-%: binfo = debian/$(bldinfo_pkg_name)-$*
+install-%: $(stampdir)/stamp-build-%
+	@echo "== install $*"
+	dh_testdir
+	dh_testroot
+	dh_prep $(addprefix -p,$(call flavour_pkgs,$*))
+	# the image, unsigned and (with a key) signed
+	install -D -m 600 $(kdir)/$(kernel_file) $(uimg)/boot/$(install_file)-$(kver)
+ifeq ($(do_signed_image),true)
+	debian/scripts/sign-image "$(SIGNING_KEY)" "$(SIGNING_CERT)" \
+		$(kdir)/$(kernel_file) $(simg)/boot/$(install_file)-$(kver)
+	chmod 600 $(simg)/boot/$(install_file)-$(kver)
+endif
+	# modules: Kbuild strips, then signs each with its per-build key
+	install -D -m 644 $(kdir)/.config $(mods)/boot/config-$(kver)
+	install -m 600 $(kdir)/System.map $(mods)/boot/System.map-$(kver)
+	$(kmake) O=$(kdir) INSTALL_MOD_PATH=$(mods) INSTALL_MOD_STRIP=1 \
+		DEPMOD=/sbin/depmod modules_install >$(kdir)/modules_install.log
+	rm -f $(mods)/lib/modules/$(kver)/build $(mods)/lib/modules/$(kver)/source
+	$(call do_module_check,$(mods)/lib/modules/$(kver),$(kdir))
+	if [ -f $(DEBIAN)/modprobe.d/common.conf ]; then \
+		install -D -m 644 $(DEBIAN)/modprobe.d/common.conf \
+			$(mods)/lib/modprobe.d/blacklist_linux_$(kver).conf; \
+	fi
+	# headers: the prepared O= tree, linked into the common headers
+	debian/scripts/install-flavour-headers $(kdir) $(hdrs)/usr/src/$(hdrs_pkg_name)-$*
+	debian/scripts/link-headers $(hdrs)/usr/src/$(hdrs_pkg_name)-$* \
+		debian/$(indep_hdrs_pkg_name)/usr/src/$(indep_hdrs_pkg_name) \
+		../$(indep_hdrs_pkg_name)
+	install -d $(hdrs)/lib/modules/$(kver)
+	ln -s /usr/src/$(hdrs_pkg_name)-$* $(hdrs)/lib/modules/$(kver)/build
+	# buildinfo
+	debian/scripts/buildinfo $(kdir) $(mods)/lib/modules/$(kver) $(abi_release) \
+		$(binfo)/usr/lib/linux/$(kver)
+	# maintainer scripts
+	for img in $(uimg) $(if $(filter true,$(do_signed_image)),$(simg)); do \
+		for s in preinst postinst prerm postrm; do \
+			debian/scripts/fill-template debian/templates/image.$$s.in $(kver) \
+				$(install_file) >$$img.$$s; \
+		done; \
+	done
+	debian/scripts/fill-template debian/templates/headers.postinst.in $(kver) \
+		$(install_file) >$(hdrs).postinst
+
+binary-%: target_flavour = $*
+binary-%: pkgs = $(call flavour_pkgs,$*)
+binary-%: install-% install-headers
+	@echo "== binary $*: $(pkgs)"
+	dh_testdir
+	dh_testroot
+	dh_installchangelogs $(addprefix -p,$(pkgs))
+	dh_installdocs $(addprefix -p,$(pkgs))
+	dh_compress $(addprefix -p,$(pkgs))
+	dh_fixperms -X/boot/ $(addprefix -p,$(pkgs))
+	dh_strip --no-automatic-dbgsym -p$(hdrs_pkg_name)-$*
+	dh_shlibdeps -p$(hdrs_pkg_name)-$*
+	dh_installdeb $(addprefix -p,$(pkgs))
+	$(lockme) dh_gencontrol $(addprefix -p,$(pkgs))
+	dh_md5sums $(addprefix -p,$(pkgs))
+	dh_builddeb $(addprefix -p,$(pkgs))
+
+binary-debs: $(addprefix binary-,$(flavours))
+
+binary-arch: binary-udebs
