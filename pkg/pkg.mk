@@ -1,0 +1,24 @@
+# Packaging: Ubuntu-shaped kernel .debs from a tree, and the autopkgtest on
+# the packaged kernel.
+#   make debs TARGET=bionic|azure|selftest [KSRC=DIR] [SERIES=DIR] [FLAVOURS=...]
+#   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
+#   make lintian [TARGET=selftest]
+# debian/, debian.master/, debian.azure/ and debian.selftest/ are the
+# packaging itself; pkg/ drives it. See README.Ubuntu.
+
+.PHONY: debs autopkgtest lintian
+PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
+	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
+	$(if $(SIGNING_KEY),SIGNING_KEY=$(SIGNING_KEY)) \
+	$(if $(SIGNING_CERT),SIGNING_CERT=$(SIGNING_CERT))
+
+debs:
+	@$(PKG_ENV) pkg/build-debs
+
+autopkgtest: race
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/autopkgtest
+
+lintian:
+	@pkg/lintian-debs $(OUT)/debs/$(or $(TARGET),selftest)
+
+CHECK_TESTS += $(sort $(wildcard pkg/tests/test_*.sh))

@@ -1,0 +1,20 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make autopkgtest: the packaged udp-race test passes on the packaged
+# self-test kernel (6.1: FIXED), booted from the .debs with its modules
+# loaded from the linux-modules package and accepted by the kernel.
+. "$(dirname "$0")/lib.sh"
+require_pkg_tools
+need_selftest_debs
+[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+
+log=$OUT/autopkgtest/test.log
+mkdir -p "$OUT/autopkgtest"
+rc=0
+TARGET=selftest "$ROOT/pkg/autopkgtest" >"$log" 2>&1 || rc=$?
+cat "$log"
+[ "$rc" -eq 0 ] || fail "autopkgtest exit $rc"
+grep -q "udp-race on $KVER (linux-image-${KVER}_" "$log" || fail "it did not boot the signed packaged image"
+grep -q "udp-race: PASS: FIXED" "$log" || fail "udp-race did not report PASS"
+grep -qE "udp-race: modprobe: [1-9][0-9]* loaded" "$log" || fail "no module was loaded from the package"
+grep -q "running $KVER" "$log" || fail "the VM did not run $KVER"

@@ -1,0 +1,30 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The autopkgtest fails when the kernel loads a module it cannot verify:
+# the packaged kernel and modules, with the signature cut off veth.ko
+# (objcopy drops it), must give FAIL and name taint E.
+. "$(dirname "$0")/lib.sh"
+require_pkg_tools
+need_selftest_debs
+[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+unpack "linux-image-$KVER" "$work/root"
+dpkg-deb -x "$(deb_path "linux-modules-$KVER")" "$work/root"
+ko=$work/root/lib/modules/$KVER/kernel/drivers/net/veth.ko
+objcopy "$ko" "$ko.bare"
+mv "$ko.bare" "$ko"
+[ -z "$(/sbin/modinfo -F signer "$ko")" ] || fail "veth.ko still signed"
+/sbin/depmod -b "$work/root" "$KVER"
+"$ROOT/vm/mkinitramfs" --modules "$work/root" --autopkgtest "$ROOT/debian/tests" \
+	"$work/initrd.gz" "$OUT/bin" >/dev/null
+rc=0
+"$ROOT/vm/run-vm" --timeout 300 --cache-dir "$OUT/vm" --append "URT_EXPECT_RELEASE=$ABI" \
+	"$work/root/boot/vmlinuz-$KVER" "$work/initrd.gz" -- --urt-autopkgtest --scenario nonat \
+	>"$work/out.log" 2>&1 || rc=$?
+cat "$work/out.log"
+[ "$rc" -eq 1 ] || fail "autopkgtest exit $rc with an unsigned module, want 1 (FAIL)"
+grep -q "udp-race: FAIL: the kernel loaded a module it could not verify (taint E)" "$work/out.log" ||
+	fail "the failure was not the untrusted module"
+echo "ok: an unsigned module fails the autopkgtest"

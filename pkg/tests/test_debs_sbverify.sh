@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The signed image verifies against the shipped certificate with sbverify;
+# a copy with one byte changed, the unsigned image and a stranger's
+# certificate are all rejected.
+. "$(dirname "$0")/lib.sh"
+require_pkg_tools
+need_selftest_debs
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cert=$DEBS/signing-cert.pem
+unpack "linux-image-$KVER" "$tmp/signed"
+unpack "linux-image-unsigned-$KVER" "$tmp/unsigned"
+img=$tmp/signed/boot/vmlinuz-$KVER
+[ -f "$img" ] || fail "linux-image-$KVER has no /boot/vmlinuz-$KVER"
+
+sbverify --cert "$cert" "$img" || fail "sbverify rejects the signed image"
+echo "ok: signed image verifies"
+
+cp "$img" "$tmp/tampered"
+size=$(stat -c %s "$tmp/tampered")
+off=$((size / 2))
+byte=$(od -An -t u1 -j "$off" -N 1 "$tmp/tampered" | tr -d ' ')
+printf "\\$(printf '%03o' $(((byte + 1) % 256)))" |
+	dd of="$tmp/tampered" bs=1 seek="$off" conv=notrunc status=none
+cmp -s "$img" "$tmp/tampered" && fail "the tampered copy did not change"
+if sbverify --cert "$cert" "$tmp/tampered" 2>/dev/null; then
+	fail "sbverify accepts an image with byte $off changed"
+fi
+echo "ok: tampered copy rejected"
+
+if sbverify --cert "$cert" "$tmp/unsigned/boot/vmlinuz-$KVER" 2>/dev/null; then
+	fail "sbverify accepts the unsigned image"
+fi
+echo "ok: unsigned image rejected"
+
+openssl req -new -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=stranger/" \
+	-keyout "$tmp/other.key" -out "$tmp/other.crt" 2>/dev/null
+if sbverify --cert "$tmp/other.crt" "$img" 2>/dev/null; then
+	fail "sbverify accepts the image against another certificate"
+fi
+echo "ok: another certificate rejected"
