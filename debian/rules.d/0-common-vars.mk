@@ -78,8 +78,12 @@ compat_make :=
 endif
 
 # Kbuild, out of tree in $(builddir)/build-<flavour>. Variables on make's
-# command line are exported to Kbuild; the outer make's flags are not.
-kmake = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) ARCH=$(build_arch) \
+# command line are exported to Kbuild; the outer make's flags are not, nor
+# the userspace build flags dpkg-buildpackage exports: 4.15's Kbuild takes
+# LDFLAGS from the environment for its module links (and a hand-run
+# debian/rules target would then relink what dpkg-buildpackage built).
+kmake = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u CXXFLAGS \
+	-u LDFLAGS -u ASFLAGS $(MAKE) ARCH=$(build_arch) \
 	CC="$(kcc)" HOSTCC="$(kcc)" \
 	KERNELVERSION=$(abi_release)-$(target_flavour) LOCALVERSION= \
 	KBUILD_BUILD_VERSION="$(uploadnum)" \
