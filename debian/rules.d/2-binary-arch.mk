@@ -41,11 +41,13 @@ build-%: $(stampdir)/stamp-build-% ;
 # option by option in config.overrides.log: no debug info (no dbgsym
 # package is built), on a newer host toolchain host-compat.config, and
 # EXTRA_CONFIG=FILE if given (a base tree that cannot build an option).
+# NOCLEAN=1 (dpkg-buildpackage -nc) keeps the object tree across a new
+# config: Kbuild then rebuilds only what the changed options reach.
 $(stampdir)/stamp-prepare-%: target_flavour = $*
 $(stampdir)/stamp-prepare-%: kdir = $(builddir)/build-$*
 $(stampdir)/stamp-prepare-%: $(call config_files,%) $(compat_config)
 	@echo "== prepare $*: $(config_base) + $(notdir $(call config_files,$*))"
-	rm -rf $(kdir)
+	$(if $(NOCLEAN),,rm -rf $(kdir))
 	install -d $(kdir)
 	cat $(call config_files,$*) >$(kdir)/config.merged
 	if grep -q '^config VERSION_SIGNATURE' init/Kconfig; then \
