@@ -42,10 +42,11 @@ build-%: $(stampdir)/stamp-build-% ;
 # package is built), on a newer host toolchain host-compat.config, and
 # EXTRA_CONFIG=FILE if given (a base tree that cannot build an option).
 # NOCLEAN=1 (dpkg-buildpackage -nc) keeps the object tree across a new
-# config: Kbuild then rebuilds only what the changed options reach.
+# config: Kbuild then rebuilds only what the changed options reach. The
+# changelog is a prerequisite: CONFIG_VERSION_SIGNATURE names its version.
 $(stampdir)/stamp-prepare-%: target_flavour = $*
 $(stampdir)/stamp-prepare-%: kdir = $(builddir)/build-$*
-$(stampdir)/stamp-prepare-%: $(call config_files,%) $(compat_config)
+$(stampdir)/stamp-prepare-%: $(call config_files,%) $(compat_config) $(DEBIAN)/changelog
 	@echo "== prepare $*: $(config_base) + $(notdir $(call config_files,$*))"
 	$(if $(NOCLEAN),,rm -rf $(kdir))
 	install -d $(kdir)
