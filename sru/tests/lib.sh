@@ -51,3 +51,66 @@ make_series() {
 		>"$work/conflict/series"
 }
 
+
+# --- Stand-ins for the azure flow ------------------------------------------
+# TEST DATA ONLY. The linux-azure SAUCE patches are not public; these
+# commits carry their exact subjects (what the azure flow keys on) over
+# small changes to a synthetic tree. They are not, and do not pretend to
+# be, the real SAUCE bodies.
+SAUCE_CT="UBUNTU: SAUCE: netfilter: nf_conntrack: resolve clash for matching conntracks"
+SAUCE_NAT="UBUNTU: SAUCE: netfilter: nf_nat: return the same reply tuple for matching CTs"
+
+# git_commit DIR SUBJECT: commits all changes in DIR, marked as a stand-in.
+git_commit() {
+	git -C "$1" add -A
+	git -C "$1" commit -qm "$2" -m "STAND-IN for the sru/ tests, not the real commit."
+}
+
+# A git base tree in $work/base: make_tree plus net/nat.c (10 lines).
+make_base() {
+	make_tree "$work/base"
+	seq 1 10 | sed 's/^/nat /' >"$work/base/net/nat.c"
+	git -C "$work/base" init -q && git_commit "$work/base" base
+}
+
+# The pair, made with git on the base by "Upstream Author" and exported to
+# $work/patches/bionic; $work/patches/azure points at it and reverts the
+# two SAUCE subjects, as patches/ does.
+make_pair_series() {
+	local src=$work/pair-src
+	git clone -q "$work/base" "$src"
+	sed -i 's/^line 5$/line 5 fixed/' "$src/net/core.c"
+	GIT_AUTHOR_NAME="Upstream Author" GIT_AUTHOR_EMAIL=upstream@localhost \
+		git -C "$src" commit -qam "net: fix line 5" \
+		-m "(cherry picked from commit 1111111111111111111111111111111111111111)"
+	sed -i 's/^line 15$/line 15 fixed/' "$src/net/core.c"
+	GIT_AUTHOR_NAME="Upstream Author" GIT_AUTHOR_EMAIL=upstream@localhost \
+		git -C "$src" commit -qam "net: fix line 15" \
+		-m "(cherry picked from commit 2222222222222222222222222222222222222222)"
+	mkdir -p "$work/patches/bionic" "$work/patches/azure"
+	git -C "$src" format-patch -q -2 -o "$work/patches/bionic"
+	(cd "$work/patches/bionic" && ls ./*.patch | sed 's#^\./##' >series)
+	printf 'BUG=1836816\nTITLE="Fix nf_conntrack races when dealing with same origin requests in NAT environments"\n' |
+		tee "$work/patches/bionic/sru.conf" >"$work/patches/azure/sru.conf"
+	echo "PACKAGE=linux-azure" >>"$work/patches/azure/sru.conf"
+	sed 's#^#../bionic/#' "$work/patches/bionic/series" >"$work/patches/azure/series"
+	printf '# stand-in reverts\n%s\n%s\n' "$SAUCE_NAT" "$SAUCE_CT" >"$work/patches/azure/reverts"
+}
+
+# make_azure_tree DIR: the base plus the two stand-in SAUCE commits: the
+# conntrack one makes the pair's first change, the nf_nat one a small
+# change of its own.
+make_azure_tree() {
+	git clone -q "$work/base" "$1"
+	sed -i 's/^line 5$/line 5 fixed/' "$1/net/core.c"
+	git_commit "$1" "$SAUCE_CT"
+	sed -i 's/^nat 3$/nat 3 same reply tuple/' "$1/net/nat.c"
+	git_commit "$1" "$SAUCE_NAT"
+}
+
+# state DIR: HEAD, index and every file's content, to compare before/after.
+state() {
+	git -C "$1" rev-parse HEAD
+	git -C "$1" status --porcelain=v1 --untracked-files=all
+	(cd "$1" && find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0 sha1sum)
+}

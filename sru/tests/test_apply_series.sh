@@ -37,6 +37,8 @@ test_tree() {
 		[ "$(git -C "$tree" log --format=%s -2 | tail -n 1)" = "net: fix line 5" ] ||
 			fail "git: commits missing"
 		[ "$(git -C "$tree" log --format=%an -1)" = test ] || fail "git: authorship lost"
+		[ "$(git -C "$tree" log --format=%B -1 | sed '/^$/d' | tail -n 1)" = \
+			"Signed-off-by: test <test@localhost>" ] || fail "git: not signed off by the runner"
 		git -C "$tree" diff --quiet HEAD || fail "git: work tree not clean after git am"
 	fi
 	ok "$kind: clean apply ($out)"

@@ -58,4 +58,20 @@ rc=0
 "$ENTRY" "$cl" "$work/series" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] && [ "$(sha1sum <"$cl")" = "$before" ] || fail "a series without sru.conf must fail (2)"
 ok "a series without sru.conf is refused"
+# azure: the reverts first, as Ubuntu's changelog shows a revert
+make_base
+make_pair_series
+(cd "$work" && dch --no-conf --create --changelog "$work/cl-az" --package linux-azure \
+	-v 4.15.0-1030.31 -D bionic -u medium "Base release." >/dev/null 2>&1) || fail "azure base changelog"
+"$ENTRY" "$work/cl-az" "$work/patches/azure" >/dev/null 2>&1 || fail "azure entry failed"
+got=$(awk 'NR > 2 && /^ -- / { exit } NR > 2 && NF' "$work/cl-az" | sed -n '3,$p')
+want=$(printf '%s\n' \
+	'    - Revert "UBUNTU: SAUCE: netfilter: nf_nat: return the same reply tuple' \
+	'      for matching CTs"' \
+	'    - Revert "UBUNTU: SAUCE: netfilter: nf_conntrack: resolve clash for' \
+	'      matching conntracks"' \
+	"    - net: fix line 5" "    - net: fix line 15")
+[ "$got" = "$want" ] || fail "azure entry body:
+$got"
+ok "azure entry: Revert \"<SAUCE subject>\" lines first, then the pair"
 echo "changelog-entry: $checks checks passed"

@@ -1,9 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # sru/sru-mail on a synthetic tree and series: a cover letter and one mail
-# per patch with [SRU][Bionic][PATCH i/N] subjects, the four SRU sections
-# filled from the series, the verify table in [Test Case]; missing inputs
-# are refused.
+# per patch with [SRU][Bionic][PATCH i/N] subjects, each signed off by whoever
+# runs it, the four SRU sections filled from the series, the verify table in
+# [Test Case]; git am of the mails onto a fresh copy of the base gives the
+# series again; missing inputs and an already-applied tree are refused. The
+# azure form (reverts of stand-in SAUCE commits, then the pair) is one set.
 # shellcheck source=sru/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 MAIL=$ROOT/sru/sru-mail
@@ -52,4 +54,61 @@ rc=0
 "$MAIL" --out "$work/mail2" "$work/ksrc" "$work/series" "$work/table" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fail "a missing sru-cover.txt must exit 2, got $rc"
 ok "missing verify table or cover text is refused"
+
+for m in "$work/mail"/000[12]-*.patch; do
+	grep -qx 'Signed-off-by: test <test@localhost>' "$m" || fail "${m##*/}: not signed off by the runner"
+done
+ok "each mail signed off by the runner (git's identity here)"
+
+# git am of the mail set onto a fresh copy of the base reproduces the series
+make_tree "$work/am" && git -C "$work/am" init -q && git_commit "$work/am" base
+make_tree "$work/applied" && git -C "$work/applied" init -q && git_commit "$work/applied" base
+"$ROOT/sru/apply-series" "$work/applied" "$work/series" >/dev/null || fail "apply-series on the reference"
+git -C "$work/am" am -q "$work/mail"/000[12]-*.patch || fail "git am of the mail set failed"
+[ "$(git -C "$work/am" rev-parse 'HEAD^{tree}')" = "$(git -C "$work/applied" rev-parse 'HEAD^{tree}')" ] ||
+	fail "the mail set does not reproduce the series"
+[ "$(git -C "$work/am" log --format='%s%n%b' -2)" = "$(git -C "$work/applied" log --format='%s%n%b' -2)" ] ||
+	fail "the mail set's messages differ from the applied series'"
+ok "git am of the mail set onto a fresh base = the series (files and messages)"
+
+printf '[Impact]\n\nDNS lookups time out.\n\n[Regression Potential]\n\nSmall.\n' >"$work/series/sru-cover.txt"
+rc=0
+out=$("$MAIL" --out "$work/mail3" "$work/applied" "$work/series" "$work/table" 2>&1) || rc=$?
+[ "$rc" -eq 2 ] && grep -q 'has the series already' <<<"$out" || fail "already-applied KSRC: exit $rc: $out"
+ok "a KSRC that has the series already is refused (2)"
+
+# azure: the stand-in SAUCE commits are reverted in the same mail set
+make_base
+make_pair_series
+printf '[Impact]\n\nDNS lookups time out.\n\n[Regression Potential]\n\nSmall.\n' \
+	>"$work/patches/azure/sru-cover.txt"
+make_azure_tree "$work/azure"
+ct=$(git -C "$work/azure" rev-parse HEAD~1)
+nat=$(git -C "$work/azure" rev-parse HEAD)
+out=$("$MAIL" --out "$work/mail-az" "$work/azure" "$work/patches/azure" "$work/table" 2>&1) ||
+	fail "sru-mail azure failed: $out"
+[ "$(ls "$work/mail-az" | wc -l)" -eq 5 ] || fail "azure: want 5 mails, got: $(ls "$work/mail-az")"
+n=0
+for want in "0/4] Fix nf_conntrack races" "1/4] Revert \"$SAUCE_NAT\"" "2/4] Revert \"$SAUCE_CT\"" \
+	"3/4] net: fix line 5" "4/4] net: fix line 15"; do
+	m=$(ls "$work/mail-az"/000$n-*.patch)
+	[[ "$(subj "$m")" == "[SRU][Bionic][linux-azure][PATCH $want"* ]] || fail "azure mail $n: $(subj "$m")"
+	n=$((n + 1))
+done
+grep -qx "This reverts commit $nat." "$work/mail-az"/0001-*.patch || fail "azure 1/4 does not name $nat"
+grep -qx "This reverts commit $ct." "$work/mail-az"/0002-*.patch || fail "azure 2/4 does not name $ct"
+for want in "- Revert \"$SAUCE_NAT\"" "  reverts $nat" "- Revert \"$SAUCE_CT\"" "- net: fix line 15"; do
+	grep -qxF -- "$want" "$work/mail-az/0000-cover-letter.patch" || fail "azure cover lacks: $want"
+done
+ok "azure: [SRU][Bionic][linux-azure][PATCH 0/4]: the two reverts (naming the SAUCE commits), then the pair"
+
+git clone -q "$work/azure" "$work/am-az"
+git -C "$work/am-az" am -q "$work/mail-az"/000[1-4]-*.patch || fail "git am of the azure mail set failed"
+git clone -q "$work/azure" "$work/applied-az"
+"$ROOT/sru/apply-series" "$work/applied-az" "$work/patches/azure" >/dev/null || fail "azure apply"
+[ "$(git -C "$work/am-az" rev-parse 'HEAD^{tree}')" = "$(git -C "$work/applied-az" rev-parse 'HEAD^{tree}')" ] ||
+	fail "the azure mail set does not reproduce make apply's result"
+diff -u <(git -C "$work/applied-az" log --format='%s%n%b' -4) <(git -C "$work/am-az" log --format='%s%n%b' -4) ||
+	fail "the azure mail set's messages differ from make apply's commits"
+ok "git am of the azure mail set onto the stand-in tree = make apply's result (files and messages)"
 echo "sru-mail: $checks checks passed"
