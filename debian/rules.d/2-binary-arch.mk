@@ -72,6 +72,12 @@ endif
 		|| { tail -20 $(kdir)/config.log; exit 1; }
 	debian/scripts/config-diff $(kdir)/config.branch $(kdir)/.config | tee $(kdir)/config.overrides.log \
 		| awk 'END { print "config: the build overrides changed " NR " options (config.overrides.log)" }'
+	# Ubuntu's Makefile expands $(KERNELRELEASE), read from this file, into
+	# UBUNTUINCLUDE when it is parsed: written before the first build, every
+	# compile command is the same in a later (NOCLEAN) build, which then
+	# recompiles only what changed instead of everything once.
+	$(kmake) O=$(kdir) include/config/kernel.release >>$(kdir)/config.log 2>&1 \
+		|| { tail -20 $(kdir)/config.log; exit 1; }
 	touch $@
 
 $(stampdir)/stamp-build-%: target_flavour = $*
