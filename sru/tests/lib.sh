@@ -21,6 +21,11 @@ ok() {
 	echo "ok: $*"
 }
 
+# write_series DIR: DIR/series lists DIR's patch files in order.
+write_series() {
+	(cd "$1" && ls ./*.patch | sed 's#^\./##' >series)
+}
+
 # A tree with net/core.c (20 numbered lines) and a README.
 make_tree() {
 	mkdir -p "$1/net"
@@ -41,7 +46,7 @@ make_series() {
 	git -C "$src" add -A && git -C "$src" commit -qm "net: add new.c, fix line 15"
 	mkdir -p "$work/series"
 	git -C "$src" format-patch -q -2 -o "$work/series"
-	(cd "$work/series" && ls ./*.patch | sed 's#^\./##' >series)
+	write_series "$work/series"
 	# a third series whose patch conflicts on line 15's hunk
 	mkdir -p "$work/conflict"
 	cp "$work/series"/0001-*.patch "$work/conflict/"
@@ -89,7 +94,7 @@ make_pair_series() {
 		-m "(cherry picked from commit 2222222222222222222222222222222222222222)"
 	mkdir -p "$work/patches/bionic" "$work/patches/azure"
 	git -C "$src" format-patch -q -2 -o "$work/patches/bionic"
-	(cd "$work/patches/bionic" && ls ./*.patch | sed 's#^\./##' >series)
+	write_series "$work/patches/bionic"
 	printf 'BUG=1836816\nTITLE="Fix nf_conntrack races when dealing with same origin requests in NAT environments"\n' |
 		tee "$work/patches/bionic/sru.conf" >"$work/patches/azure/sru.conf"
 	echo "PACKAGE=linux-azure" >>"$work/patches/azure/sru.conf"
