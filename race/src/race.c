@@ -373,20 +373,38 @@ static int pin(pthread_t t, int cpu)
 	return pthread_setaffinity_np(t, sizeof(set), &set);
 }
 
-/* Enough descriptors for the reply ring. */
-static void raise_nofile(struct race_cfg *cfg)
+unsigned int race_ring_fit(unsigned int ring, uint64_t nofile)
 {
+	uint64_t headroom = nofile / 2 < RACE_FD_HEADROOM ?
+			    nofile / 2 : RACE_FD_HEADROOM;
+
+	if (nofile < RACE_FD_MIN)
+		return 0;
+	if (nofile - headroom < ring)
+		return (unsigned int)(nofile - headroom);
+	return ring;
+}
+
+/* Enough descriptors for the reply ring, or a ring that fits the limit. */
+static int raise_nofile(struct race_cfg *cfg, char *err, size_t errlen)
+{
+	uint64_t want = (uint64_t)cfg->ring_size + RACE_FD_HEADROOM;
 	struct rlimit rl;
 
 	if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
-		return;
-	if (rl.rlim_cur < cfg->ring_size + 64u) {
-		rl.rlim_cur = rl.rlim_max < cfg->ring_size + 64u ?
-			      rl.rlim_max : cfg->ring_size + 64u;
-		setrlimit(RLIMIT_NOFILE, &rl);
+		return 0;
+	if (rl.rlim_cur < want) {
+		rl.rlim_cur = rl.rlim_max < want ? rl.rlim_max : want;
+		if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
+			getrlimit(RLIMIT_NOFILE, &rl);
 	}
-	if (rl.rlim_cur < cfg->ring_size + 64u && rl.rlim_cur > 128)
-		cfg->ring_size = rl.rlim_cur - 64;
+	cfg->ring_size = race_ring_fit(cfg->ring_size, rl.rlim_cur);
+	if (!cfg->ring_size) {
+		snprintf(err, errlen, "RLIMIT_NOFILE %llu is too small: at least %d descriptors needed",
+			 (unsigned long long)rl.rlim_cur, RACE_FD_MIN);
+		return -EMFILE;
+	}
+	return 0;
 }
 
 int race_start(struct race **out, const struct race_cfg *cfg, char *err,
@@ -413,7 +431,9 @@ int race_start(struct race **out, const struct race_cfg *cfg, char *err,
 	ret = pick_cpus(&r->cfg, err, errlen);
 	if (ret)
 		goto fail;
-	raise_nofile(&r->cfg);
+	ret = raise_nofile(&r->cfg, err, errlen);
+	if (ret)
+		goto fail;
 	r->ring = calloc(r->cfg.ring_size, sizeof(*r->ring));
 	if (!r->ring) {
 		snprintf(err, errlen, "out of memory");
@@ -464,7 +484,7 @@ void race_stop(struct race *r)
 		return;
 	if (r->nstarted) {
 		/* the senders that started wait at "go"; release them to exit */
-		r->go.parties = r->nstarted + 1;
+		spin_barrier_set_parties(&r->go, r->nstarted + 1);
 		atomic_store_explicit(&r->stop, true, memory_order_release);
 		spin_barrier_wait(&r->go);
 		for (k = 1; k <= r->nstarted; k++)

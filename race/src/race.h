@@ -22,6 +22,9 @@
 
 #define RACE_MAX_THREADS	8
 #define RACE_DELAY_BUCKETS	8
+/* Descriptors kept free beside the reply ring (stdio, counters, reports). */
+#define RACE_FD_HEADROOM	64
+#define RACE_FD_MIN		8
 
 struct race_cfg {
 	struct sockaddr_storage dst;
@@ -68,6 +71,12 @@ int race_rounds(struct race *r, uint64_t n);
 /* Waits until every sent query is answered or past its deadline. */
 void race_settle(struct race *r);
 const struct race_stats *race_get_stats(const struct race *r);
+/*
+ * The reply ring size that fits @nofile descriptors with headroom: @ring
+ * when it fits, smaller when it does not, 0 when @nofile is below
+ * RACE_FD_MIN.
+ */
+unsigned int race_ring_fit(unsigned int ring, uint64_t nofile);
 unsigned int race_bucket_width(const struct race *r);
 /* Stops and joins the senders, closes every socket, frees @r. */
 void race_stop(struct race *r);

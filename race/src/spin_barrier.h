@@ -18,17 +18,25 @@ static inline void cpu_relax(void)
 #endif
 }
 
+/* Every field is atomic: race_stop() changes @parties while senders spin. */
 struct spin_barrier {
 	atomic_uint arrived;
 	atomic_uint generation;
-	unsigned int parties;
+	atomic_uint parties;
 };
 
 static inline void spin_barrier_init(struct spin_barrier *b, unsigned int n)
 {
 	atomic_init(&b->arrived, 0);
 	atomic_init(&b->generation, 0);
-	b->parties = n;
+	atomic_init(&b->parties, n);
+}
+
+/* Lets @n parties through from the next wait on (the stopping thread). */
+static inline void spin_barrier_set_parties(struct spin_barrier *b,
+					    unsigned int n)
+{
+	atomic_store_explicit(&b->parties, n, memory_order_release);
 }
 
 static inline void spin_barrier_wait(struct spin_barrier *b)
@@ -37,7 +45,7 @@ static inline void spin_barrier_wait(struct spin_barrier *b)
 						memory_order_acquire);
 
 	if (atomic_fetch_add_explicit(&b->arrived, 1, memory_order_acq_rel) + 1 ==
-	    b->parties) {
+	    atomic_load_explicit(&b->parties, memory_order_acquire)) {
 		atomic_store_explicit(&b->arrived, 0, memory_order_relaxed);
 		atomic_fetch_add_explicit(&b->generation, 1, memory_order_release);
 		return;
