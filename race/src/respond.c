@@ -18,6 +18,7 @@
 
 #include "addr.h"
 #include "dns.h"
+#include "netns.h"
 
 #define MAX_LISTEN	8
 #define BATCH		64
@@ -37,9 +38,10 @@ struct counts {
 
 static void usage(FILE *f)
 {
-	fputs("Usage: udp-race-respond -l ADDR:PORT [-l ADDR:PORT ...]\n"
+	fputs("Usage: udp-race-respond [-n NETNS] -l ADDR:PORT [-l ADDR:PORT ...]\n"
 	      "Answers DNS A/AAAA queries until SIGTERM or SIGINT, then prints\n"
-	      "its counts on stderr.\n", f);
+	      "its counts on stderr. -n: in that network namespace (a name under\n"
+	      "/run/netns or a path).\n", f);
 }
 
 static int open_listener(const char *spec)
@@ -127,24 +129,21 @@ int main(int argc, char **argv)
 	struct pollfd pfd[MAX_LISTEN];
 	struct sigaction sa;
 	struct counts c = { 0 };
-	int nfds = 0, opt, i, ret = 0;
+	const char *spec[MAX_LISTEN], *netns = NULL;
+	int nspecs = 0, nfds = 0, opt, i, ret = 0;
 
-	while ((opt = getopt(argc, argv, "hl:")) != -1) {
+	while ((opt = getopt(argc, argv, "hl:n:")) != -1) {
 		switch (opt) {
 		case 'l':
-			if (nfds == MAX_LISTEN) {
+			if (nspecs == MAX_LISTEN) {
 				fprintf(stderr, "udp-race-respond: at most %d addresses\n",
 					MAX_LISTEN);
-				ret = 2;
-				goto out;
+				return 2;
 			}
-			pfd[nfds].fd = open_listener(optarg);
-			pfd[nfds].events = POLLIN;
-			if (pfd[nfds].fd < 0) {
-				ret = 2;
-				goto out;
-			}
-			nfds++;
+			spec[nspecs++] = optarg;
+			break;
+		case 'n':
+			netns = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -154,9 +153,27 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!nfds || optind < argc) {
+	if (!nspecs || optind < argc) {
 		usage(stderr);
 		return 2;
+	}
+	if (netns) {
+		int saved = netns_enter(netns);
+
+		if (saved < 0) {
+			fprintf(stderr, "udp-race-respond: netns %s: %s\n", netns,
+				strerror(errno));
+			return 2;
+		}
+		close(saved);
+	}
+	for (; nfds < nspecs; nfds++) {
+		pfd[nfds].fd = open_listener(spec[nfds]);
+		pfd[nfds].events = POLLIN;
+		if (pfd[nfds].fd < 0) {
+			ret = 2;
+			goto out;
+		}
 	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;	/* no SA_RESTART: poll() returns EINTR */

@@ -7,28 +7,36 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "addr.h"
 #include "ctsource.h"
 #include "ctstat.h"
 #include "json.h"
+#include "netns.h"
 #include "opt.h"
 #include "race.h"
 #include "verdict.h"
 
 #define EXIT_USAGE 2
+/* rounds between counter reads when stopping as soon as decided */
+#define DECIDED_BATCH 50
 
 struct run_opts {
 	const char *name;
+	const char *netns;
 	const char *ct_netns;
 	const char *json_path;
 	enum ct_source_kind ct_kind;
 	bool calibration;
+	bool until_decided;
 	uint64_t rounds, max_rounds, batch, max_seconds, min_clashes, warmup;
+	uint64_t decide_drops;
 	struct race_cfg cfg;
 };
 
@@ -59,13 +67,19 @@ static void usage(FILE *f)
 	      "  --threads N            sender threads, pinned one per CPU (default 2)\n"
 	      "  --cpus LIST            CPUs for the senders, e.g. 0,1 (default: first allowed)\n"
 	      "  --delay-max N          sender 1 waits 0..N pause loops per round (default 0)\n"
-	      "  --rounds N             rounds at least (default 2000)\n"
+	      "  --rounds N             rounds at least (default 2000); with --until-decided\n"
+	      "                         the most rounds (default 20000)\n"
 	      "  --max-rounds N         rounds at most while clashes are short (default 20000,\n"
 	      "                         never more than --sport-count)\n"
-	      "  --batch N              rounds between counter reads (default 500)\n"
+	      "  --until-decided        stop as soon as the verdict is decided: --min-clashes\n"
+	      "                         clashes, or --decide-drops conntrack drops\n"
+	      "  --decide-drops N       drops that decide with --until-decided (default 10)\n"
+	      "  --batch N              rounds between counter reads (default 500; 50 with\n"
+	      "                         --until-decided)\n"
 	      "  --max-seconds N        start no batch after N seconds (default 60)\n"
 	      "  --min-clashes N        clashes needed to call a kernel FIXED (default 300)\n"
 	      "  --reply-timeout-ms N   how long a reply may take (default 500)\n"
+	      "  --netns NAME|PATH      run in that netns (default: the caller's)\n"
 	      "  --ct-netns NAME|PATH   netns whose conntrack counters count (default own)\n"
 	      "  --ct-source KIND       auto, netlink or proc (default auto)\n"
 	      "  --calibration          no NAT here: any loss means a broken setup\n"
@@ -102,7 +116,8 @@ enum {
 	O_NAME = 256, O_DST, O_SRC, O_SPORT_BASE, O_SPORT_COUNT, O_THREADS,
 	O_CPUS, O_DELAY_MAX, O_ROUNDS, O_MAX_ROUNDS, O_BATCH, O_MAX_SECONDS,
 	O_MIN_CLASHES, O_REPLY_TIMEOUT, O_CT_NETNS, O_CT_SOURCE, O_CALIBRATION,
-	O_WARMUP, O_QNAME, O_SEED, O_JSON,
+	O_WARMUP, O_QNAME, O_SEED, O_JSON, O_UNTIL_DECIDED, O_DECIDE_DROPS,
+	O_NETNS,
 };
 
 static const struct option longopts[] = {
@@ -120,6 +135,7 @@ static const struct option longopts[] = {
 	{ "max-seconds", required_argument, NULL, O_MAX_SECONDS },
 	{ "min-clashes", required_argument, NULL, O_MIN_CLASHES },
 	{ "reply-timeout-ms", required_argument, NULL, O_REPLY_TIMEOUT },
+	{ "netns", required_argument, NULL, O_NETNS },
 	{ "ct-netns", required_argument, NULL, O_CT_NETNS },
 	{ "ct-source", required_argument, NULL, O_CT_SOURCE },
 	{ "calibration", no_argument, NULL, O_CALIBRATION },
@@ -127,6 +143,8 @@ static const struct option longopts[] = {
 	{ "qname", required_argument, NULL, O_QNAME },
 	{ "seed", required_argument, NULL, O_SEED },
 	{ "json", required_argument, NULL, O_JSON },
+	{ "until-decided", no_argument, NULL, O_UNTIL_DECIDED },
+	{ "decide-drops", required_argument, NULL, O_DECIDE_DROPS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -136,7 +154,7 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 {
 	uint64_t v;
 	int c, k;
-	bool have_dst = false;
+	bool have_dst = false, have_rounds = false, have_batch = false;
 
 	memset(o, 0, sizeof(*o));
 	o->name = "race";
@@ -146,6 +164,7 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 	o->max_seconds = 60;
 	o->min_clashes = 300;
 	o->warmup = 8;
+	o->decide_drops = 10;
 	o->cfg.sport_base = 20000;
 	o->cfg.sport_count = 40000;
 	o->cfg.nthreads = 2;
@@ -202,6 +221,7 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 		case O_ROUNDS:
 			if (opt_uint(optarg, 1, 10000000, &o->rounds))
 				bad = "--rounds wants 1..10000000";
+			have_rounds = true;
 			break;
 		case O_MAX_ROUNDS:
 			if (opt_uint(optarg, 1, 10000000, &o->max_rounds))
@@ -210,6 +230,14 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 		case O_BATCH:
 			if (opt_uint(optarg, 1, 1000000, &o->batch))
 				bad = "--batch wants 1..1000000";
+			have_batch = true;
+			break;
+		case O_UNTIL_DECIDED:
+			o->until_decided = true;
+			break;
+		case O_DECIDE_DROPS:
+			if (opt_uint(optarg, 1, 1000000, &o->decide_drops))
+				bad = "--decide-drops wants 1..1000000";
 			break;
 		case O_MAX_SECONDS:
 			if (opt_uint(optarg, 1, 86400, &o->max_seconds))
@@ -223,6 +251,9 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 			if (opt_uint(optarg, 1, 60000, &v))
 				bad = "--reply-timeout-ms wants 1..60000";
 			o->cfg.reply_timeout_ms = (unsigned int)v;
+			break;
+		case O_NETNS:
+			o->netns = optarg;
 			break;
 		case O_CT_NETNS:
 			o->ct_netns = optarg;
@@ -280,6 +311,15 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 		o->cfg.src.ss_family = o->cfg.dst.ss_family;
 		o->cfg.srclen = o->cfg.dstlen;
 	}
+	if (o->until_decided) {
+		/* --rounds caps the run; counters are read often */
+		if (!have_rounds)
+			o->rounds = o->max_rounds < o->cfg.sport_count ?
+				    o->max_rounds : o->cfg.sport_count;
+		o->max_rounds = o->rounds;
+		if (!have_batch)
+			o->batch = DECIDED_BATCH;
+	}
 	/*
 	 * A source port used twice meets its first round's conntrack entry,
 	 * which lives for minutes: that round cannot race any more.
@@ -308,7 +348,13 @@ static double elapsed(const struct timespec *t0)
 	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* Enough clashes seen (by the counters read so far) to stop early? */
+/*
+ * Time to stop? A fixed-count run goes --rounds, then on while clashes are
+ * short. With --until-decided it stops as soon as the verdict is decided
+ * and no more rounds can change it: --min-clashes clashes (no drop among
+ * them is FIXED; a drop among them means AFFECTED or ERROR), or
+ * --decide-drops drops (never FIXED any more).
+ */
 static bool enough(const struct run_opts *o, struct ct_source *src,
 		   const struct ct_snapshot *before, struct ct_snapshot *now,
 		   uint64_t rounds, double secs)
@@ -317,12 +363,26 @@ static bool enough(const struct run_opts *o, struct ct_source *src,
 
 	if (rounds >= o->max_rounds || secs >= (double)o->max_seconds)
 		return true;
-	if (rounds < o->rounds)
+	if (!o->until_decided && rounds < o->rounds)
 		return false;
 	if (ct_source_read(src, now) < 0)
 		return true;
 	ct_delta(before, now, &d);
-	return d.ok && d.clashes >= o->min_clashes;
+	if (!d.ok)
+		return false;
+	if (o->until_decided && d.drops >= o->decide_drops)
+		return true;
+	return d.clashes >= o->min_clashes;
+}
+
+/* CPUs this process may run on: the senders need two. */
+static int usable_cpus(void)
+{
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set) < 0)
+		return -1;
+	return CPU_COUNT(&set);
 }
 
 static void run(const struct run_opts *o, struct outcome *out)
@@ -335,6 +395,12 @@ static void run(const struct run_opts *o, struct outcome *out)
 
 	out->in.calibration = o->calibration;
 	out->in.min_clashes = o->min_clashes;
+	ret = usable_cpus();
+	if (ret >= 0 && ret < 2) {
+		out->in.single_cpu = true;
+		snprintf(out->detail, sizeof(out->detail), "%d usable CPU", ret);
+		return;
+	}
 	ret = ct_source_open(&src, o->ct_kind, o->ct_netns);
 	if (ret < 0) {
 		snprintf(out->detail, sizeof(out->detail),
@@ -487,6 +553,7 @@ static int write_json(const struct run_opts *o, const struct outcome *out)
 	json_str(&j, "counter_netns", o->ct_netns ? o->ct_netns : "");
 	json_u64(&j, "threads", o->cfg.nthreads);
 	json_u64(&j, "delay_max", o->cfg.delay_max);
+	json_bool(&j, "until_decided", o->until_decided);
 	json_double(&j, "seconds", out->seconds);
 	json_double(&j, "rounds_per_second",
 		    out->seconds > 0 ? st->rounds / out->seconds : 0.0);
@@ -522,6 +589,16 @@ int main(int argc, char **argv)
 
 	if (ret)
 		return ret > 0 ? 0 : EXIT_USAGE;
+	if (o.netns) {
+		/* before any thread: the senders start in this netns */
+		int saved = netns_enter(o.netns);
+
+		if (saved < 0) {
+			fprintf(stderr, "udp-race: netns %s: %s\n", o.netns, strerror(errno));
+			return EXIT_USAGE;
+		}
+		close(saved);
+	}
 	memset(&out, 0, sizeof(out));
 	out.before = calloc(1, sizeof(*out.before));
 	out.after = calloc(1, sizeof(*out.after));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * AFFECTED needs a conntrack drop *and* a lost packet of ours in the same
+ * The verdict words and exit codes, C side (the shell side is
+ * race/udp-race-verdict.sh). AFFECTED needs a conntrack drop *and* a lost packet of ours in the same
  * run: either alone means something other than the race is at work, and
  * the instrument says ERROR rather than guess. FIXED needs enough clashes
  * that zero drops is evidence (300 clashes: below 1% per clash at 95%).
@@ -16,6 +17,10 @@ enum verdict verdict_decide(const struct verdict_in *in, const char **why)
 	if (!why)
 		why = &dummy;
 	*why = "";
+	if (in->single_cpu) {
+		*why = "the race needs two CPUs";
+		return V_INCONCLUSIVE;
+	}
 	if (!in->setup_ok) {
 		*why = "setup failed";
 		return V_ERROR;

@@ -14,6 +14,7 @@ enum verdict {
 };
 
 struct verdict_in {
+	bool single_cpu;	/* fewer than two usable CPUs: nothing can race */
 	bool setup_ok;		/* topology, responder and warm-up worked */
 	bool counters_ok;	/* insert_failed and drop were readable */
 	bool calibration;	/* nonat: nothing may drop on any kernel */
