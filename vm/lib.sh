@@ -1,16 +1,15 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
-# Shared by vm-test, verify and pkg/autopkgtest.
+# Shared by vm-test, verify, run-vm and pkg/autopkgtest.
 
-# verdict_name CODE: udp-race-test's exit code as a word.
-verdict_name() {
-	case "$1" in
-	0) echo FIXED ;;
-	1) echo AFFECTED ;;
-	77) echo INCONCLUSIVE ;;
-	*) echo ERROR ;;
-	esac
-}
+# the verdict words: verdict_name, autopkgtest_name, URT_EXIT_*
+# shellcheck source=race/udp-race-verdict.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../race/udp-race-verdict.sh"
+
+# The race test's arguments in a VM: every scenario, each stopped as soon
+# as its verdict is decided.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+readonly VM_DEFAULT_ARGS="--scenario all --until-decided"
 
 # tree_workdir OUT KSRC: where vm-test keeps a tree's copy, build and
 # reports (KSRC as an absolute, resolved path).

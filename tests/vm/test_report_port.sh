@@ -27,8 +27,11 @@ printf 'URT-BEGIN kernel=test cpus=2\r\n'
 printf 'URT-JSON {"summary":{"exit":0},"scenarios":[{"scenario":"dnat-lo[  1.0] serial8250: too much work for irq4\r\n'
 printf 'URT-EXIT 0\r\n'
 if [ -n "$report" ] && [ "${STANDIN_REPORT:-yes}" = yes ]; then
-	printf 'URT-JSON {"summary":{"exit":1},"scenarios":[{"scenario":"dnat-local","verdict":"AFFECTED"}]}\r\n' >"$report"
+	printf 'URT-JSON {"overall":{"verdict":"AFFECTED","exit":1},"scenarios":[{"scenario":"dnat-local","verdict":"AFFECTED"}]}\r\n' >"$report"
 	printf 'URT-EXIT 1\r\n' >>"$report"
+elif [ -n "$report" ] && [ "${STANDIN_REPORT}" = exit-only ]; then
+	# a harness that died: exit 1, no report
+	printf 'URT-EXIT 1\r\n' >"$report"
 fi
 exit 0
 EOF
@@ -52,4 +55,11 @@ out=$(STANDIN_REPORT=no PATH="$work/bin:$PATH" "$ROOT/vm/run-vm" --accel tcg --t
 	fail "no report: exit $rc, want 2 (ERROR): $out"
 [ ! -e "$work/r2.json" ] || fail "no report, yet a JSON file was written"
 echo "ok: nothing on the report port: ERROR, whatever the console says"
-echo "report port: 3 checks passed"
+
+rc=0
+out=$(STANDIN_REPORT=exit-only PATH="$work/bin:$PATH" "$ROOT/vm/run-vm" --accel tcg --timeout 20 \
+	--json "$work/r3.json" "$work/bzImage" "$work/initrd" -- --scenario all 2>&1) || rc=$?
+[ "$rc" -eq 2 ] && grep -q 'but its report does not say so' <<<"$out" ||
+	fail "exit 1 without a report: exit $rc, want 2 (ERROR), never AFFECTED: $out"
+echo "ok: a harness exit 1 without its report is ERROR, not AFFECTED"
+echo "report port: 4 checks passed"

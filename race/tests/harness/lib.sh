@@ -34,3 +34,40 @@ wait_for_netns() {
 	done
 	return 1
 }
+
+# the test's temp dir, made by make_tmp
+tmp=""
+
+# Sets up $tmp, removed on exit (with anything given as cleanup in $1).
+make_tmp() {
+	tmp=$(mktemp -d)
+	chmod 755 "$tmp"
+	# shellcheck disable=SC2064 # expand now: the paths are known
+	trap "${1:-true}; rm -rf '$tmp'" EXIT
+}
+
+# copy_bindir DIR: the race binaries and harness copied into DIR, so that
+# a fault test can put a stand-in in place of one of them.
+copy_bindir() {
+	mkdir -p "$1"
+	cp "$BIN/udp-race-test" "$BIN/udp-race-verdict.sh" "$BIN/udp-race" \
+		"$BIN/udp-race-respond" "$1/"
+}
+
+# expect_exit WANT OUTFILE CMD...: runs CMD, output to OUTFILE and shown;
+# fails unless it exits WANT.
+expect_exit() {
+	local want=$1 out=$2 rc=0
+	shift 2
+	"$@" >"$out" 2>&1 || rc=$?
+	cat "$out"
+	[ "$rc" -eq "$want" ] || fail "'$*' exited $rc, expected $want"
+}
+
+# Never FIXED or AFFECTED overall, and no NAT scenario FIXED or AFFECTED
+# (the calibration, nonat, may pass: it says nothing about NAT).
+expect_undecided() {
+	! grep -Ev '^nonat:' "$1" | grep -Eq '^[a-z0-9-]+: (FIXED|AFFECTED) ' ||
+		fail "a scenario was decided: $(grep -E ': (FIXED|AFFECTED) ' "$1")"
+	! grep -Eq '^# overall: (FIXED|AFFECTED)' "$1" || fail "overall: $(grep '^# overall' "$1")"
+}
