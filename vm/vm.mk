@@ -2,9 +2,10 @@
 #   make vm-test [KSRC=DIR] [SERIES=DIR] [FRAGMENT=FILE]
 #   make verify KSRC=DIR TARGET=bionic|azure   (or SERIES=DIR)
 #   make vm-bench                                build and boot times
+#   make verify-bench KSRC=DIR TARGET=bionic     verify's time, old vs new
 # KSRC defaults to Debian's linux-source-6.1 (make deps installs it).
 
-.PHONY: vm-test verify vm-bench
+.PHONY: vm-test verify vm-bench verify-bench
 VM_ENV = OUT=$(OUT) KSRC=$(KSRC) SERIES=$(SERIES) \
 	$(if $(FRAGMENT),FRAGMENT=$(FRAGMENT))
 
@@ -16,5 +17,8 @@ verify: race
 
 vm-bench: race
 	@$(VM_ENV) vm/bench/vm-times
+
+verify-bench: race
+	@$(VM_ENV) TARGET=$(TARGET) vm/bench/verify-times
 
 CHECK_TESTS += $(sort $(wildcard tests/vm/test_*.sh))
