@@ -47,3 +47,13 @@ int netns_leave(int saved)
 	errno = err;
 	return ret;
 }
+
+int netns_switch(const char *name)
+{
+	int saved = netns_enter(name);
+
+	if (saved < 0)
+		return -1;
+	close(saved);
+	return 0;
+}

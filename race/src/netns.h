@@ -11,5 +11,7 @@
 int netns_enter(const char *name);
 /* Returns to the netns saved by netns_enter() and closes the handle. */
 int netns_leave(int saved);
+/* Moves the calling thread into @name for good: 0, or -1 with errno set. */
+int netns_switch(const char *name);
 
 #endif

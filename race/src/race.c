@@ -339,6 +339,15 @@ const struct race_stats *race_get_stats(const struct race *r)
 	return &r->st;
 }
 
+int race_usable_cpus(void)
+{
+	cpu_set_t allowed;
+
+	if (sched_getaffinity(0, sizeof(allowed), &allowed) < 0)
+		return -errno;
+	return CPU_COUNT(&allowed);
+}
+
 static int pick_cpus(struct race_cfg *cfg, char *err, size_t errlen)
 {
 	cpu_set_t allowed;

@@ -77,6 +77,8 @@ const struct race_stats *race_get_stats(const struct race *r);
  * RACE_FD_MIN.
  */
 unsigned int race_ring_fit(unsigned int ring, uint64_t nofile);
+/* CPUs this thread may run on, the senders' share (-errno on failure). */
+int race_usable_cpus(void);
 unsigned int race_bucket_width(const struct race *r);
 /* Stops and joins the senders, closes every socket, frees @r. */
 void race_stop(struct race *r);

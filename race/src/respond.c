@@ -157,15 +157,10 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (netns) {
-		int saved = netns_enter(netns);
-
-		if (saved < 0) {
-			fprintf(stderr, "udp-race-respond: netns %s: %s\n", netns,
-				strerror(errno));
-			return 2;
-		}
-		close(saved);
+	if (netns && netns_switch(netns) < 0) {
+		fprintf(stderr, "udp-race-respond: netns %s: %s\n", netns,
+			strerror(errno));
+		return 2;
 	}
 	for (; nfds < nspecs; nfds++) {
 		pfd[nfds].fd = open_listener(spec[nfds]);

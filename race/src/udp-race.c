@@ -7,12 +7,10 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "addr.h"
 #include "ctsource.h"
@@ -375,16 +373,6 @@ static bool enough(const struct run_opts *o, struct ct_source *src,
 	return d.clashes >= o->min_clashes;
 }
 
-/* CPUs this process may run on: the senders need two. */
-static int usable_cpus(void)
-{
-	cpu_set_t set;
-
-	if (sched_getaffinity(0, sizeof(set), &set) < 0)
-		return -1;
-	return CPU_COUNT(&set);
-}
-
 static void run(const struct run_opts *o, struct outcome *out)
 {
 	struct ct_source src;
@@ -395,7 +383,7 @@ static void run(const struct run_opts *o, struct outcome *out)
 
 	out->in.calibration = o->calibration;
 	out->in.min_clashes = o->min_clashes;
-	ret = usable_cpus();
+	ret = race_usable_cpus();	/* the senders need two */
 	if (ret >= 0 && ret < 2) {
 		out->in.single_cpu = true;
 		snprintf(out->detail, sizeof(out->detail), "%d usable CPU", ret);
@@ -589,15 +577,10 @@ int main(int argc, char **argv)
 
 	if (ret)
 		return ret > 0 ? 0 : EXIT_USAGE;
-	if (o.netns) {
-		/* before any thread: the senders start in this netns */
-		int saved = netns_enter(o.netns);
-
-		if (saved < 0) {
-			fprintf(stderr, "udp-race: netns %s: %s\n", o.netns, strerror(errno));
-			return EXIT_USAGE;
-		}
-		close(saved);
+	/* before any thread: the senders start in this netns */
+	if (o.netns && netns_switch(o.netns) < 0) {
+		fprintf(stderr, "udp-race: netns %s: %s\n", o.netns, strerror(errno));
+		return EXIT_USAGE;
 	}
 	memset(&out, 0, sizeof(out));
 	out.before = calloc(1, sizeof(*out.before));
