@@ -1,15 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Neither the throwaway UEFI key nor Kbuild's module-signing key, nor any
+# Neither the UEFI key that signed the image (for selftest Debian's OVMF
+# test key, kept in $OUT/keys) nor Kbuild's module-signing key, nor any
 # PEM private key, is in any of the built packages. The scanner is shown to
 # catch a key first, in a package made to carry one.
 . "$(dirname "$0")/lib.sh"
 require_pkg_tools
 need_selftest_debs
 
-uefi_key=$BUILD/keys/uefi-test.key
+uefi_key=$OUT/keys/ovmf-test.key
 mod_key=$BUILD/linux/debian/build/build-$FLAVOUR/certs/signing_key.pem
-[ -r "$uefi_key" ] || fail "no throwaway UEFI key at $uefi_key"
+[ -r "$uefi_key" ] || fail "no UEFI signing key at $uefi_key"
 [ -r "$mod_key" ] || fail "no module-signing key at $mod_key"
 
 tmp=$(mktemp -d)
