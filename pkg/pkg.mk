@@ -2,11 +2,12 @@
 # the packaged kernel.
 #   make debs TARGET=bionic|azure|selftest [KSRC=DIR] [SERIES=DIR] [FLAVOURS=...]
 #   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
+#   make sb-test [TARGET=selftest] [FLAVOUR=...]   the same under UEFI Secure Boot
 #   make lintian [TARGET=selftest]
 # debian/, debian.master/, debian.azure/ and debian.selftest/ are the
 # packaging itself; pkg/ drives it. See README.Ubuntu.
 
-.PHONY: debs autopkgtest lintian
+.PHONY: debs autopkgtest sb-test lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	$(if $(SIGNING_KEY),SIGNING_KEY=$(SIGNING_KEY)) \
@@ -17,6 +18,9 @@ debs:
 
 autopkgtest: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/autopkgtest
+
+sb-test: race
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) SECURE_BOOT=1 pkg/autopkgtest
 
 lintian:
 	@pkg/lintian-debs $(OUT)/debs/$(or $(TARGET),selftest)

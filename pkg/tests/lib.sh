@@ -67,3 +67,79 @@ unpack() {
 	mkdir -p "$2"
 	dpkg-deb -x "$f" "$2"
 }
+
+# --- Secure Boot (make sb-test) ---
+# Debian's OVMF test key, which the self-test packages are signed with, and
+# the loader signed with it (vm/sb-keys).
+SB_KEYS=$OUT/keys
+SB_LOADER=$SB_KEYS/systemd-bootx64.efi
+
+require_sb_tools() {
+	local f
+	for f in /usr/share/OVMF/OVMF_CODE_4M.secboot.fd /usr/lib/systemd/boot/efi/systemd-bootx64.efi; do
+		[ -r "$f" ] || fail "$f missing: run make deps"
+	done
+	for f in mkfs.vfat mcopy; do
+		command -v "$f" >/dev/null || fail "$f missing: run make deps"
+	done
+	"$ROOT/vm/sb-keys" "$SB_KEYS" >/dev/null || fail "vm/sb-keys failed"
+}
+
+# expect_refused IMAGE WHAT [direct]: the firmware will not start IMAGE. The
+# loader (signed, so the firmware starts it) has the firmware load IMAGE,
+# and its LoadImage refuses it: systemd-boot prints the firmware's
+# EFI_ACCESS_DENIED. With "direct" IMAGE is the ESP's boot file itself and
+# the refusal is the firmware's own BdsDxe line. Either way the run ends at
+# once as ERROR, and the kernel's EFI stub never runs.
+expect_refused() {
+	local image=$1 what=$2 mode=${3:-loader} dir rc=0 want
+	dir=$(mktemp -d)
+	echo "not an initramfs" >"$dir/initrd"
+	want='refused to start after [0-9]+s: Error loading \\vmlinuz: Access Denied'
+	if [ "$mode" = direct ]; then
+		want='refused to start after [0-9]+s: BdsDxe: failed to load Boot[0-9A-F]+ .*: Access Denied'
+	fi
+	"$ROOT/vm/run-vm" --timeout 120 --cache-dir "$OUT/vm" --console "$dir/console.log" \
+		--secure-boot "$([ "$mode" = direct ] && echo direct || echo "$SB_LOADER")" \
+		"$image" "$dir/initrd" -- --urt-probe >"$dir/out.log" 2>&1 || rc=$?
+	cat "$dir/out.log"
+	if [ "$rc" -ne 2 ]; then
+		rm -rf "$dir"
+		fail "$what: run-vm exit $rc, want 2 (ERROR: refused)"
+	fi
+	if ! grep -qE "$want" "$dir/out.log" || grep -aq 'EFI stub' "$dir/console.log"; then
+		tr -d '\r' <"$dir/console.log" | tail -n 5
+		rm -rf "$dir"
+		fail "$what: not the firmware's signature refusal ($mode)"
+	fi
+	rm -rf "$dir"
+	echo "ok: $what refused by the firmware ($mode)"
+}
+
+# unsigned_veth_initrd DIR: DIR/root holds the packaged image and modules,
+# veth.ko with its signature cut off (objcopy drops it), and DIR/initrd.gz
+# the autopkgtest's initramfs with those modules.
+unsigned_veth_initrd() {
+	local dir=$1 ko
+	unpack "linux-image-$KVER" "$dir/root"
+	dpkg-deb -x "$(deb_path "linux-modules-$KVER")" "$dir/root"
+	ko=$dir/root/lib/modules/$KVER/kernel/drivers/net/veth.ko
+	objcopy "$ko" "$ko.bare"
+	mv "$ko.bare" "$ko"
+	[ -z "$(/sbin/modinfo -F signer "$ko")" ] || fail "veth.ko still signed"
+	/sbin/depmod -b "$dir/root" "$KVER"
+	"$ROOT/vm/mkinitramfs" --modules "$dir/root" --autopkgtest "$ROOT/debian/tests" \
+		"$dir/initrd.gz" "$OUT/bin" >/dev/null
+}
+
+# tamper SRC DST: DST is SRC with its middle byte changed; prints the offset.
+tamper() {
+	local off byte
+	cp "$1" "$2"
+	off=$(($(stat -c %s "$2") / 2))
+	byte=$(od -An -t u1 -j "$off" -N 1 "$2" | tr -d ' ')
+	printf '%b' "\\$(printf '%03o' $(((byte + 1) % 256)))" |
+		dd of="$2" bs=1 seek="$off" conv=notrunc status=none
+	cmp -s "$1" "$2" && fail "the tampered copy of $1 did not change"
+	echo "$off"
+}

@@ -1,0 +1,16 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Negative control: under Secure Boot the firmware refuses the unsigned
+# image (linux-image-unsigned), both when the signed loader asks for it
+# and as the disk's boot file itself.
+. "$(dirname "$0")/lib.sh"
+require_pkg_tools
+require_sb_tools
+need_selftest_debs
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unpack "linux-image-unsigned-$KVER" "$tmp/unsigned"
+image=$tmp/unsigned/boot/vmlinuz-$KVER
+expect_refused "$image" "the unsigned image"
+expect_refused "$image" "the unsigned image" direct

@@ -1,0 +1,28 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Negative control: under Secure Boot the kernel refuses a module without
+# its signature (veth.ko, cut off with objcopy), where without Secure Boot
+# it loads it with taint E; the autopkgtest says FAIL, and the console has
+# the kernel's own lockdown message.
+. "$(dirname "$0")/lib.sh"
+require_pkg_tools
+require_sb_tools
+need_selftest_debs
+[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+unsigned_veth_initrd "$work"
+rc=0
+"$ROOT/vm/run-vm" --timeout 300 --cache-dir "$OUT/vm" --secure-boot "$SB_LOADER" \
+	--append "URT_EXPECT_RELEASE=$ABI URT_EXPECT_SECUREBOOT=1 URT_EXPECT_LOCKDOWN=1" \
+	"$work/root/boot/vmlinuz-$KVER" "$work/initrd.gz" -- --urt-autopkgtest --scenario nonat \
+	>"$work/out.log" 2>&1 || rc=$?
+cat "$work/out.log"
+[ "$rc" -eq 1 ] || fail "autopkgtest exit $rc with an unsigned module under Secure Boot, want 1 (FAIL)"
+grep -q "lockdown: on" "$work/out.log" || fail "the kernel was not locked down"
+grep -q "udp-race: FAIL: modules that would not load: veth: " "$work/out.log" ||
+	fail "the failure was not the refused module"
+grep -q "Lockdown: modprobe: unsigned module loading is restricted" "$work/out.log" ||
+	fail "the kernel's lockdown message is not on the console"
+echo "ok: the kernel refuses an unsigned module under Secure Boot, the autopkgtest fails"
