@@ -63,7 +63,7 @@ else
 	$(kmake) O=$(kdir) olddefconfig >$(kdir)/config.log 2>&1 \
 		|| { tail -20 $(kdir)/config.log; exit 1; }
 endif
-	$(call do_config_check,$(kdir)/config.merged,$(kdir)/.config)
+	$(call do_config_fragment_check,$(kdir)/config.merged,$(kdir)/.config)
 	cp $(kdir)/.config $(kdir)/config.branch
 	{ echo '# CONFIG_DEBUG_INFO is not set'; $(if $(compat_config),cat $(compat_config);) \
 		$(if $(EXTRA_CONFIG),cat $(EXTRA_CONFIG);) } >$(kdir)/config.overrides
@@ -115,7 +115,7 @@ endif
 	$(kmake) O=$(kdir) INSTALL_MOD_PATH=$(mods) INSTALL_MOD_STRIP=1 \
 		DEPMOD=/sbin/depmod modules_install >$(kdir)/modules_install.log
 	rm -f $(mods)/lib/modules/$(kver)/build $(mods)/lib/modules/$(kver)/source
-	$(call do_module_check,$(mods)/lib/modules/$(kver),$(kdir))
+	$(call do_module_signature_check,$(mods)/lib/modules/$(kver),$(kdir))
 	if [ -f $(DEBIAN)/modprobe.d/common.conf ]; then \
 		install -D -m 644 $(DEBIAN)/modprobe.d/common.conf \
 			$(mods)/lib/modprobe.d/blacklist_linux_$(kver).conf; \

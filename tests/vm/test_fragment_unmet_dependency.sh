@@ -18,7 +18,7 @@ expect_rejected() {
 	printf '%s\n' "$text" >"$obj.config"
 	out=$("$ROOT/vm/build-kernel" "$ksrc" "$obj" "$ROOT/vm/config/race-test.config" \
 		"$obj.config" 2>&1) || rc=$?
-	echo "$out" | grep -E "config-check|build-kernel: fragment" || true
+	echo "$out" | grep -E "config-fragment-check|build-kernel: fragment" || true
 	[ "$rc" -eq 2 ] || fail "$sym: build-kernel exited $rc, want 2"
 	grep -q "$sym is " <<<"$out" || fail "$sym: the mismatch is not named"
 	[ ! -e "$obj/build.log" ] || fail "$sym: the kernel build started anyway"
