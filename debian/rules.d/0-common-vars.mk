@@ -31,6 +31,7 @@ endif
 bin_pkg_name_signed := linux-image-$(abi_release)
 bin_pkg_name_unsigned := linux-image-unsigned-$(abi_release)
 mods_pkg_name := linux-modules-$(abi_release)
+mods_extra_pkg_name := linux-modules-extra-$(abi_release)
 hdrs_pkg_name := linux-headers-$(abi_release)
 bldinfo_pkg_name := linux-buildinfo-$(abi_release)
 indep_hdrs_pkg_name := $(src_pkg_name)-headers-$(abi_release)

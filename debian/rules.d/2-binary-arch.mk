@@ -6,9 +6,13 @@
 # Per flavour <f> (kernel release <abi>-<f>):
 #   linux-image-unsigned-<abi>-<f>  /boot/vmlinuz-<abi>-<f>
 #   linux-image-<abi>-<f>           the same image, sbsign'ed (SIGNING_KEY)
-#   linux-modules-<abi>-<f>         /boot/{config,System.map}, every module
-#                                   (signed by Kbuild's per-build key),
-#                                   modules.dep and the other indexes
+#   linux-modules-<abi>-<f>         /boot/{config,System.map}, the modules
+#                                   (signed by Kbuild's per-build key) that
+#                                   the branch's control.d/<f>.inclusion-list
+#                                   names, with what they depend on (every
+#                                   module without such a list), modules.dep
+#                                   and the other indexes
+#   linux-modules-extra-<abi>-<f>   with an inclusion list: the other modules
 #   linux-headers-<abi>-<f>         the prepared O= tree; the rest links to
 #                                   $(src_pkg_name)-headers-<abi> (Arch: all)
 #   linux-buildinfo-<abi>-<f>       /usr/lib/linux/<abi>-<f>: abiname,
@@ -16,9 +20,14 @@
 
 lockme = flock -w 60 $(CURDIR)/debian/.LOCK
 
+# a flavour's inclusion list: the branch's, or the base tree's (Ubuntu's
+# debian.master/control.d/<f>.inclusion-list)
+inclusion_list = $(wildcard $(DEBIAN)/control.d/$(1).inclusion-list)
+
 flavour_pkgs = $(bin_pkg_name_unsigned)-$(1) \
 	$(if $(filter true,$(do_signed_image)),$(bin_pkg_name_signed)-$(1)) \
-	$(mods_pkg_name)-$(1) $(hdrs_pkg_name)-$(1) $(bldinfo_pkg_name)-$(1)
+	$(mods_pkg_name)-$(1) $(if $(call inclusion_list,$(1)),$(mods_extra_pkg_name)-$(1)) \
+	$(hdrs_pkg_name)-$(1) $(bldinfo_pkg_name)-$(1)
 
 config_files = $(DEBIAN)/config/config.common.ubuntu \
 	$(DEBIAN)/config/$(arch)/config.common.$(arch) \
@@ -95,6 +104,8 @@ install-%: kdir = $(builddir)/build-$*
 install-%: uimg = debian/$(bin_pkg_name_unsigned)-$*
 install-%: simg = debian/$(bin_pkg_name_signed)-$*
 install-%: mods = $(CURDIR)/debian/$(mods_pkg_name)-$*
+install-%: extra = $(CURDIR)/debian/$(mods_extra_pkg_name)-$*
+install-%: ilist = $(call inclusion_list,$*)
 install-%: hdrs = debian/$(hdrs_pkg_name)-$*
 install-%: binfo = debian/$(bldinfo_pkg_name)-$*
 install-%: $(stampdir)/stamp-build-%
@@ -116,6 +127,17 @@ endif
 		DEPMOD=/sbin/depmod modules_install >$(kdir)/modules_install.log
 	rm -f $(mods)/lib/modules/$(kver)/build $(mods)/lib/modules/$(kver)/source
 	$(call do_module_signature_check,$(mods)/lib/modules/$(kver),$(kdir))
+	# buildinfo: of every module, before the split
+	debian/scripts/buildinfo $(kdir) $(mods)/lib/modules/$(kver) $(abi_release) \
+		$(binfo)/usr/lib/linux/$(kver)
+	# linux-modules-extra: what the inclusion list leaves out; what stays
+	# must load without it (depmod finds no unknown symbol)
+	$(if $(ilist),debian/scripts/module-inclusion $(mods)/lib/modules/$(kver) \
+		$(extra)/lib/modules/$(kver) $(ilist))
+	$(if $(ilist),/sbin/depmod -b $(mods) -e -F $(mods)/boot/System.map-$(kver) $(kver) \
+		>$(kdir)/depmod-modules.log 2>&1)
+	$(if $(ilist),if grep 'unknown symbol' $(kdir)/depmod-modules.log; then \
+		echo "linux-modules-$(kver) needs modules of linux-modules-extra"; exit 1; fi)
 	if [ -f $(DEBIAN)/modprobe.d/common.conf ]; then \
 		install -D -m 644 $(DEBIAN)/modprobe.d/common.conf \
 			$(mods)/lib/modprobe.d/blacklist_linux_$(kver).conf; \
@@ -127,9 +149,6 @@ endif
 		../$(indep_hdrs_pkg_name)
 	install -d $(hdrs)/lib/modules/$(kver)
 	ln -s /usr/src/$(hdrs_pkg_name)-$* $(hdrs)/lib/modules/$(kver)/build
-	# buildinfo
-	debian/scripts/buildinfo $(kdir) $(mods)/lib/modules/$(kver) $(abi_release) \
-		$(binfo)/usr/lib/linux/$(kver)
 	# maintainer scripts
 	for img in $(uimg) $(if $(filter true,$(do_signed_image)),$(simg)); do \
 		for s in preinst postinst prerm postrm; do \
@@ -139,6 +158,10 @@ endif
 	done
 	debian/scripts/fill-template debian/templates/headers.postinst.in $(kver) \
 		$(install_file) >$(hdrs).postinst
+	$(if $(ilist),for s in postinst postrm; do \
+		debian/scripts/fill-template debian/templates/extra.$$s.in $(kver) \
+			$(install_file) >$(extra).$$s; \
+	done)
 
 binary-%: target_flavour = $*
 binary-%: pkgs = $(call flavour_pkgs,$*)

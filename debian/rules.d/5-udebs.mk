@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-# kernel-wedge udebs (debian-installer), from the flavours' built .debs:
+# kernel-wedge udebs (debian-installer), from the flavours' built .debs
+# (linux-modules-extra too, where built, as Ubuntu's d-i takes from both):
 # <udeb>-<abi>-<flavour>-di per $(DEBIAN)/d-i/package-list entry and the
 # linux-udebs-<flavour> meta udeb. disable_d_i=true skips them.
 
@@ -27,6 +28,8 @@ do-binary-udebs: debian/control
 		for p in linux-image-unsigned linux-modules; do \
 			dpkg -x ../$$p-$(abi_release)-$${f}_$(release)-$(revision)_$(arch).deb $(di_root); \
 		done; \
+		x=../$(mods_extra_pkg_name)-$${f}_$(release)-$(revision)_$(arch).deb; \
+		if [ -f $$x ]; then dpkg -x $$x $(di_root); fi; \
 		/sbin/depmod -b $(di_root) $(abi_release)-$$f; \
 	done
 	KW_DEFCONFIG_DIR=$(di_dir) KW_CONFIG_DIR=$(di_dir) SOURCEDIR=$(di_root) \

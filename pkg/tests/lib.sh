@@ -116,13 +116,15 @@ expect_refused() {
 	echo "ok: $what refused by the firmware ($mode)"
 }
 
-# unsigned_veth_initrd DIR: DIR/root holds the packaged image and modules,
+# unsigned_veth_initrd DIR: DIR/root holds the packaged image and modules
+# (linux-modules and linux-modules-extra),
 # veth.ko with its signature cut off (objcopy drops it), and DIR/initrd.gz
 # the autopkgtest's initramfs with those modules.
 unsigned_veth_initrd() {
 	local dir=$1 ko
 	unpack "linux-image-$KVER" "$dir/root"
 	dpkg-deb -x "$(deb_path "linux-modules-$KVER")" "$dir/root"
+	dpkg-deb -x "$(deb_path "linux-modules-extra-$KVER")" "$dir/root"
 	ko=$dir/root/lib/modules/$KVER/kernel/drivers/net/veth.ko
 	objcopy "$ko" "$ko.bare"
 	mv "$ko.bare" "$ko"

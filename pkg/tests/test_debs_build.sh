@@ -19,7 +19,7 @@ check_pkg() {
 }
 
 for p in linux-image-unsigned-$KVER linux-image-$KVER linux-modules-$KVER \
-	linux-headers-$KVER linux-buildinfo-$KVER; do
+	linux-modules-extra-$KVER linux-headers-$KVER linux-buildinfo-$KVER; do
 	check_pkg "$p" deb amd64
 done
 check_pkg "linux-headers-$ABI" deb all
@@ -27,7 +27,7 @@ for p in kernel-image-$KVER-di nic-modules-$KVER-di linux-udebs-$FLAVOUR; do
 	check_pkg "$p" udeb amd64
 done
 n=$(find "$DEBS" -maxdepth 1 \( -name '*.deb' -o -name '*.udeb' \) | wc -l)
-[ "$n" -eq 9 ] || fail "$n packages in $DEBS, expected 9: $(ls "$DEBS")"
+[ "$n" -eq 10 ] || fail "$n packages in $DEBS, expected 10: $(ls "$DEBS")"
 [ -f "$DEBS/signing-cert.pem" ] || fail "the signing certificate was not shipped next to the packages"
 grep -q "^Version: $VERSION" "$DEBS"/linux_*.changes || fail "no .changes for $VERSION"
-echo "9 packages at $VERSION"
+echo "10 packages at $VERSION"

@@ -26,6 +26,7 @@ has "linux-modules-$KVER" deb amd64 "boot/config-$KVER" "boot/System.map-$KVER" 
 	"lib/modules/$KVER/modules.dep" "lib/modules/$KVER/modules.order" \
 	"lib/modules/$KVER/kernel/net/netfilter/nf_conntrack.ko" \
 	"lib/modules/$KVER/kernel/drivers/net/veth.ko"
+has "linux-modules-extra-$KVER" deb amd64 "lib/modules/$KVER/kernel/net/netfilter/nf_tables.ko"
 has "linux-headers-$KVER" deb amd64 "usr/src/linux-headers-$KVER/.config" \
 	"usr/src/linux-headers-$KVER/Module.symvers" \
 	"usr/src/linux-headers-$KVER/scripts/basic/fixdep" \

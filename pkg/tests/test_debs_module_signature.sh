@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Every packaged module carries a signature (modinfo: signer, sha512), made
+# Every packaged module (linux-modules and linux-modules-extra) carries a signature (modinfo: signer, sha512), made
 # by the key whose certificate the kernel build embedded.
 . "$(dirname "$0")/lib.sh"
 require_pkg_tools
@@ -9,6 +9,7 @@ need_selftest_debs
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unpack "linux-modules-$KVER" "$tmp/m"
+dpkg-deb -x "$(deb_path "linux-modules-extra-$KVER")" "$tmp/m"
 mapfile -t kos < <(find "$tmp/m/lib/modules/$KVER" -name '*.ko' | sort)
 [ "${#kos[@]}" -ge 10 ] || fail "only ${#kos[@]} modules packaged"
 
