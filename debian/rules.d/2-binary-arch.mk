@@ -108,7 +108,7 @@ install-%: extra = $(CURDIR)/debian/$(mods_extra_pkg_name)-$*
 install-%: ilist = $(call inclusion_list,$*)
 install-%: hdrs = debian/$(hdrs_pkg_name)-$*
 install-%: binfo = debian/$(bldinfo_pkg_name)-$*
-install-%: $(stampdir)/stamp-build-%
+install-%: $(stampdir)/stamp-build-% checks-%
 	@echo "== install $*"
 	dh_testdir
 	dh_testroot
