@@ -11,7 +11,8 @@ apply:
 sru-mail:
 	@test -n "$(KSRC)" || { echo "make sru-mail: give KSRC=DIR" >&2; exit 2; }
 	@test -n "$(TARGET)" || { echo "make sru-mail: give TARGET=bionic|azure" >&2; exit 2; }
-	@sru/sru-mail --out $(OUT)/sru-mail/$(TARGET) "$(KSRC)" patches/$(TARGET) \
+	@sru/sru-mail --out $(OUT)/sru-mail/$(TARGET) --abi $(OUT)/abi/$(TARGET) \
+		"$(KSRC)" patches/$(TARGET) \
 		$(OUT)/verify-$(TARGET).txt
 
 CHECK_TESTS += $(sort $(wildcard sru/tests/test_*.sh))

@@ -46,6 +46,22 @@ done
 ! grep -q '\*\*\*' "$cover" || fail "a placeholder is left"
 ok "cover letter sections filled from the series and the verify table"
 
+# --abi: the baseline's exported symbols against the fix's, in [Regression Potential]
+mkdir -p "$work/abi/before" "$work/abi/after"
+printf '0x0\tnf_nat_setup_info\tnet/netfilter/nf_nat\tEXPORT_SYMBOL\n' >"$work/abi/before/generic.symvers"
+cp "$work/abi/before/generic.symvers" "$work/abi/after/generic.symvers"
+"$MAIL" --out "$work/mail3" --abi "$work/abi" "$work/ksrc" "$work/series" "$work/table" >/dev/null 2>&1 ||
+	fail "sru-mail --abi failed"
+sed -n '/^\[Regression Potential\]/,$p' "$work/mail3/0000-cover-letter.patch" |
+	grep -qx "ABI (generic): unchanged (1 exported symbols)" || fail "no ABI line in [Regression Potential]"
+: >"$work/abi/after/generic.symvers"
+"$MAIL" --out "$work/mail3" --abi "$work/abi" "$work/ksrc" "$work/series" "$work/table" >/dev/null 2>&1
+grep -q "MISS nf_nat_setup_info" "$work/mail3/0000-cover-letter.patch" || fail "a lost symbol is not listed"
+rm -rf "$work/abi/after"
+"$MAIL" --out "$work/mail3" --abi "$work/abi" "$work/ksrc" "$work/series" "$work/table" >/dev/null 2>&1
+grep -q "^ABI: not compared" "$work/mail3/0000-cover-letter.patch" || fail "a missing fix build is not said"
+ok "ABI before/after in [Regression Potential]: unchanged, the list, or not compared"
+
 rc=0
 "$MAIL" --out "$work/mail2" "$work/ksrc" "$work/series" "$work/none" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fail "a missing verify table must exit 2, got $rc"
