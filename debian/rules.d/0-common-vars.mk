@@ -80,6 +80,12 @@ kcc := gcc
 compat_config :=
 compat_make :=
 endif
+# The build's own overrides (host-compat.config, EXTRA_CONFIG) turn off
+# modules the previous ABI lists (nfp, amdgpu): module-check then reports
+# what is gone without failing.
+ifneq ($(strip $(compat_config)$(EXTRA_CONFIG)),)
+skipmodule ?= true
+endif
 
 # Kbuild, out of tree in $(builddir)/build-<flavour>. Variables on make's
 # command line are exported to Kbuild; the outer make's flags are not, nor
