@@ -3,11 +3,12 @@
 #   make debs TARGET=bionic|azure|selftest [KSRC=DIR] [SERIES=DIR] [FLAVOURS=...]
 #   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
 #   make sb-test [TARGET=selftest] [FLAVOUR=...]   the same under UEFI Secure Boot
+#   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
 #   make lintian [TARGET=selftest]
 # debian/, debian.master/, debian.azure/ and debian.selftest/ are the
 # packaging itself; pkg/ drives it. See README.Ubuntu.
 
-.PHONY: debs autopkgtest sb-test lintian
+.PHONY: debs autopkgtest sb-test sb-bench lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	$(if $(SIGNING_KEY),SIGNING_KEY=$(SIGNING_KEY)) \
@@ -21,6 +22,9 @@ autopkgtest: race
 
 sb-test: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) SECURE_BOOT=1 pkg/autopkgtest
+
+sb-bench: race
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) vm/bench/sb-times
 
 lintian:
 	@pkg/lintian-debs $(OUT)/debs/$(or $(TARGET),selftest)
