@@ -25,3 +25,10 @@ report_totals() {
 	jq -r '[.scenarios[] | select(.calibration != true and .informational != true)] |
 		"clashes=\(map(.clashes // 0) | add // 0) drops=\(map(.drops // 0) | add // 0)"' "$1"
 }
+
+# first_flavour DEBS: the first flavour (by name) whose linux-modules
+# package is in DEBS, a make debs output directory.
+first_flavour() {
+	find "$1" -maxdepth 1 -name 'linux-modules-[0-9]*.deb' -printf '%f\n' |
+		sort | head -n 1 | sed -E 's/^linux-modules-[0-9.]+-[0-9]+-([^_]*)_.*$/\1/'
+}
