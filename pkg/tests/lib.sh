@@ -134,6 +134,19 @@ unsigned_veth_initrd() {
 		"$dir/initrd.gz" "$OUT/bin" >/dev/null
 }
 
+# autopkgtest_unsigned_veth DIR [RUN-VM OPTIONS...]: the packaged
+# autopkgtest (nonat) on what unsigned_veth_initrd DIR made; prints its
+# output (kept in DIR/out.log) and returns run-vm's exit.
+autopkgtest_unsigned_veth() {
+	local dir=$1 rc=0
+	shift
+	"$ROOT/vm/run-vm" --timeout 300 --cache-dir "$OUT/vm" --append "URT_EXPECT_RELEASE=$ABI" "$@" \
+		"$dir/root/boot/vmlinuz-$KVER" "$dir/initrd.gz" -- --urt-autopkgtest --scenario nonat \
+		>"$dir/out.log" 2>&1 || rc=$?
+	cat "$dir/out.log"
+	return "$rc"
+}
+
 # tamper SRC DST: DST is SRC with its middle byte changed; prints the offset.
 tamper() {
 	local off byte

@@ -12,10 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 unsigned_veth_initrd "$work"
 rc=0
-"$ROOT/vm/run-vm" --timeout 300 --cache-dir "$OUT/vm" --append "URT_EXPECT_RELEASE=$ABI" \
-	"$work/root/boot/vmlinuz-$KVER" "$work/initrd.gz" -- --urt-autopkgtest --scenario nonat \
-	>"$work/out.log" 2>&1 || rc=$?
-cat "$work/out.log"
+autopkgtest_unsigned_veth "$work" || rc=$?
 [ "$rc" -eq 1 ] || fail "autopkgtest exit $rc with an unsigned module, want 1 (FAIL)"
 grep -q "udp-race: FAIL: the kernel loaded a module it could not verify (taint E)" "$work/out.log" ||
 	fail "the failure was not the untrusted module"

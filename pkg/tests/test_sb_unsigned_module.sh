@@ -14,11 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 unsigned_veth_initrd "$work"
 rc=0
-"$ROOT/vm/run-vm" --timeout 300 --cache-dir "$OUT/vm" --secure-boot "$SB_LOADER" \
-	--append "URT_EXPECT_RELEASE=$ABI URT_EXPECT_SECUREBOOT=1 URT_EXPECT_LOCKDOWN=1" \
-	"$work/root/boot/vmlinuz-$KVER" "$work/initrd.gz" -- --urt-autopkgtest --scenario nonat \
-	>"$work/out.log" 2>&1 || rc=$?
-cat "$work/out.log"
+autopkgtest_unsigned_veth "$work" --secure-boot "$SB_LOADER" \
+	--append "URT_EXPECT_SECUREBOOT=1 URT_EXPECT_LOCKDOWN=1" || rc=$?
 [ "$rc" -eq 1 ] || fail "autopkgtest exit $rc with an unsigned module under Secure Boot, want 1 (FAIL)"
 grep -q "lockdown: on" "$work/out.log" || fail "the kernel was not locked down"
 grep -q "udp-race: FAIL: modules that would not load: veth: " "$work/out.log" ||
