@@ -4,6 +4,8 @@
 #   release 4.15.0, revision 42.45, abinum 42, uploadnum 45,
 #   abi_release 4.15.0-42, kernel release (uname -r) 4.15.0-42-<flavour>.
 
+# debian/scripts/* are run as $(SHELL) debian/scripts/<name>: the diff of a
+# format 1.0 source package does not carry their executable bit.
 SHELL := /bin/bash
 .SHELLFLAGS := -e -o pipefail -c
 .DELETE_ON_ERROR:

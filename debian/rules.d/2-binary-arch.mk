@@ -79,7 +79,7 @@ endif
 	cat $(kdir)/config.overrides >>$(kdir)/.config
 	$(kmake) O=$(kdir) olddefconfig >>$(kdir)/config.log 2>&1 \
 		|| { tail -20 $(kdir)/config.log; exit 1; }
-	debian/scripts/config-diff $(kdir)/config.branch $(kdir)/.config | tee $(kdir)/config.overrides.log \
+	$(SHELL) debian/scripts/config-diff $(kdir)/config.branch $(kdir)/.config | tee $(kdir)/config.overrides.log \
 		| awk 'END { print "config: the build overrides changed " NR " options (config.overrides.log)" }'
 	# Ubuntu's Makefile expands $(KERNELRELEASE), read from this file, into
 	# UBUNTUINCLUDE when it is parsed: written before the first build, every
@@ -116,7 +116,7 @@ install-%: $(stampdir)/stamp-build-% checks-%
 	# the image, unsigned and (with a key) signed
 	install -D -m 600 $(kdir)/$(kernel_file) $(uimg)/boot/$(install_file)-$(kver)
 ifeq ($(do_signed_image),true)
-	debian/scripts/sign-image "$(SIGNING_KEY)" "$(SIGNING_CERT)" \
+	$(SHELL) debian/scripts/sign-image "$(SIGNING_KEY)" "$(SIGNING_CERT)" \
 		$(kdir)/$(kernel_file) $(simg)/boot/$(install_file)-$(kver)
 	chmod 600 $(simg)/boot/$(install_file)-$(kver)
 endif
@@ -128,11 +128,11 @@ endif
 	rm -f $(mods)/lib/modules/$(kver)/build $(mods)/lib/modules/$(kver)/source
 	$(call do_module_signature_check,$(mods)/lib/modules/$(kver),$(kdir))
 	# buildinfo: of every module, before the split
-	debian/scripts/buildinfo $(kdir) $(mods)/lib/modules/$(kver) $(abi_release) \
+	$(SHELL) debian/scripts/buildinfo $(kdir) $(mods)/lib/modules/$(kver) $(abi_release) \
 		$(binfo)/usr/lib/linux/$(kver)
 	# linux-modules-extra: what the inclusion list leaves out; what stays
 	# must load without it (depmod finds no unknown symbol)
-	$(if $(ilist),debian/scripts/module-inclusion $(mods)/lib/modules/$(kver) \
+	$(if $(ilist),$(SHELL) debian/scripts/module-inclusion $(mods)/lib/modules/$(kver) \
 		$(extra)/lib/modules/$(kver) $(ilist))
 	$(if $(ilist),/sbin/depmod -b $(mods) -e -F $(mods)/boot/System.map-$(kver) $(kver) \
 		>$(kdir)/depmod-modules.log 2>&1)
@@ -143,8 +143,8 @@ endif
 			$(mods)/lib/modprobe.d/blacklist_linux_$(kver).conf; \
 	fi
 	# headers: the prepared O= tree, linked into the common headers
-	debian/scripts/install-flavour-headers $(kdir) $(hdrs)/usr/src/$(hdrs_pkg_name)-$*
-	debian/scripts/link-headers $(hdrs)/usr/src/$(hdrs_pkg_name)-$* \
+	$(SHELL) debian/scripts/install-flavour-headers $(kdir) $(hdrs)/usr/src/$(hdrs_pkg_name)-$*
+	$(SHELL) debian/scripts/link-headers $(hdrs)/usr/src/$(hdrs_pkg_name)-$* \
 		debian/$(indep_hdrs_pkg_name)/usr/src/$(indep_hdrs_pkg_name) \
 		../$(indep_hdrs_pkg_name)
 	install -d $(hdrs)/lib/modules/$(kver)
@@ -152,14 +152,14 @@ endif
 	# maintainer scripts
 	for img in $(uimg) $(if $(filter true,$(do_signed_image)),$(simg)); do \
 		for s in preinst postinst prerm postrm; do \
-			debian/scripts/fill-template debian/templates/image.$$s.in $(kver) \
+			$(SHELL) debian/scripts/fill-template debian/templates/image.$$s.in $(kver) \
 				$(install_file) >$$img.$$s; \
 		done; \
 	done
-	debian/scripts/fill-template debian/templates/headers.postinst.in $(kver) \
+	$(SHELL) debian/scripts/fill-template debian/templates/headers.postinst.in $(kver) \
 		$(install_file) >$(hdrs).postinst
 	$(if $(ilist),for s in postinst postrm; do \
-		debian/scripts/fill-template debian/templates/extra.$$s.in $(kver) \
+		$(SHELL) debian/scripts/fill-template debian/templates/extra.$$s.in $(kver) \
 			$(install_file) >$(extra).$$s; \
 	done)
 
