@@ -10,8 +10,9 @@
 #                                   (signed by Kbuild's per-build key) that
 #                                   the branch's control.d/<f>.inclusion-list
 #                                   names, with what they depend on (every
-#                                   module without such a list), modules.dep
-#                                   and the other indexes
+#                                   module without such a list),
+#                                   modules.order and modules.builtin (the
+#                                   image's postinst runs depmod)
 #   linux-modules-extra-<abi>-<f>   with an inclusion list: the other modules
 #   linux-headers-<abi>-<f>         the prepared O= tree; the rest links to
 #                                   $(src_pkg_name)-headers-<abi> (Arch: all)
@@ -138,6 +139,11 @@ endif
 		>$(kdir)/depmod-modules.log 2>&1)
 	$(if $(ilist),if grep 'unknown symbol' $(kdir)/depmod-modules.log; then \
 		echo "linux-modules-$(kver) needs modules of linux-modules-extra"; exit 1; fi)
+	# depmod's index is the postinst's to write and the image's postrm's to
+	# remove on purge: shipped, it would be a file depmod then rewrites.
+	# Kbuild's modules.order, modules.builtin{,.modinfo} stay.
+	find $(mods)/lib/modules/$(kver) -maxdepth 1 -name 'modules.*' -not -name modules.order \
+		-not -name modules.builtin -not -name modules.builtin.modinfo -delete
 	if [ -f $(DEBIAN)/modprobe.d/common.conf ]; then \
 		install -D -m 644 $(DEBIAN)/modprobe.d/common.conf \
 			$(mods)/lib/modprobe.d/blacklist_linux_$(kver).conf; \

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # dpkg-deb -c shows each package's expected files: the image's vmlinuz, the
-# modules package's config, System.map, modules and modules.dep, the
+# modules package's config, System.map, modules and modules.order (not
+# depmod's index: the postinst writes it, so dpkg --verify stays clean), the
 # headers' config and Module.symvers, buildinfo's lists, the udebs' image
 # and module; and no key file anywhere.
 . "$(dirname "$0")/lib.sh"
@@ -23,9 +24,13 @@ has() {
 has "linux-image-unsigned-$KVER" deb amd64 "boot/vmlinuz-$KVER"
 has "linux-image-$KVER" deb amd64 "boot/vmlinuz-$KVER"
 has "linux-modules-$KVER" deb amd64 "boot/config-$KVER" "boot/System.map-$KVER" \
-	"lib/modules/$KVER/modules.dep" "lib/modules/$KVER/modules.order" \
+	"lib/modules/$KVER/modules.order" "lib/modules/$KVER/modules.builtin" \
 	"lib/modules/$KVER/kernel/net/netfilter/nf_conntrack.ko" \
 	"lib/modules/$KVER/kernel/drivers/net/veth.ko"
+if dpkg-deb -c "$(deb_path "linux-modules-$KVER")" | grep -E "/modules\.(dep|alias|symbols)(\.bin)?$"; then
+	fail "linux-modules-$KVER ships depmod's index"
+fi
+echo "ok: linux-modules-$KVER ships no depmod index"
 has "linux-modules-extra-$KVER" deb amd64 "lib/modules/$KVER/kernel/net/netfilter/nf_tables.ko"
 has "linux-headers-$KVER" deb amd64 "usr/src/linux-headers-$KVER/.config" \
 	"usr/src/linux-headers-$KVER/Module.symvers" \
