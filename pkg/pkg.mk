@@ -1,6 +1,7 @@
 # Packaging: Ubuntu-shaped kernel .debs from a tree, and the autopkgtest on
 # the packaged kernel.
 #   make debs TARGET=bionic|azure|selftest [KSRC=DIR] [SERIES=DIR] [FLAVOURS=...]
+#             [CCACHE=1] [DISTCC_HOSTS=...]
 #   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
 #   make sb-test [TARGET=selftest] [FLAVOUR=...]   the same under UEFI Secure Boot
 #   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
@@ -11,6 +12,7 @@
 .PHONY: debs autopkgtest sb-test sb-bench lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
+	CCACHE=$(CCACHE) $(if $(DISTCC_HOSTS),DISTCC_HOSTS="$(DISTCC_HOSTS)") \
 	$(if $(SIGNING_KEY),SIGNING_KEY=$(SIGNING_KEY)) \
 	$(if $(SIGNING_CERT),SIGNING_CERT=$(SIGNING_CERT))
 

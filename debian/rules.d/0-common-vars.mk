@@ -56,8 +56,30 @@ SIGNING_KEY ?=
 SIGNING_CERT ?=
 do_signed_image := $(if $(and $(SIGNING_KEY),$(SIGNING_CERT)),true,false)
 
-# parallel=N from DEB_BUILD_OPTIONS, else every CPU
-CONCURRENCY_LEVEL := $(or $(patsubst parallel=%,%,$(filter parallel=%,$(DEB_BUILD_OPTIONS))),$(shell nproc))
+# CCACHE=1: the kernel's compiles go through ccache (its own settings, such
+# as CCACHE_DIR, from the environment). DISTCC_HOSTS: through distcc, behind
+# ccache when both are on. Both off by default; the compiler line is
+# otherwise the same.
+CCACHE ?=
+hostcc_launcher :=
+ifneq ($(filter 1 true yes,$(CCACHE)),)
+kcc_launcher := ccache
+# the host tools (kconfig, modpost, objtool) too: distcc would not help them
+hostcc_launcher := ccache
+ifneq ($(DISTCC_HOSTS),)
+export CCACHE_PREFIX := distcc
+endif
+else ifneq ($(DISTCC_HOSTS),)
+kcc_launcher := distcc
+else
+kcc_launcher :=
+endif
+ifneq ($(DISTCC_HOSTS),)
+export DISTCC_HOSTS
+endif
+
+# parallel=N from DEB_BUILD_OPTIONS, else distcc's slots, else every CPU
+CONCURRENCY_LEVEL := $(or $(patsubst parallel=%,%,$(filter parallel=%,$(DEB_BUILD_OPTIONS))),$(if $(DISTCC_HOSTS),$(shell distcc -j)),$(shell nproc))
 
 # A kernel older than 5.7 built by gcc 10 or later (a newer host than the
 # branch's own) needs -fcommon and the toolchain fragment in
@@ -96,7 +118,7 @@ endif
 # debian/rules target would then relink what dpkg-buildpackage built).
 kmake = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u CXXFLAGS \
 	-u LDFLAGS -u ASFLAGS $(MAKE) ARCH=$(build_arch) \
-	CC="$(kcc)" HOSTCC="$(kcc)" \
+	CC="$(strip $(kcc_launcher) $(kcc))" HOSTCC="$(strip $(hostcc_launcher) $(kcc))" \
 	KERNELVERSION=$(abi_release)-$(target_flavour) LOCALVERSION= \
 	KBUILD_BUILD_VERSION="$(uploadnum)" \
 	CONFIG_DEBUG_SECTION_MISMATCH=y $(compat_make)
