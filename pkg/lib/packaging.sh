@@ -1,8 +1,11 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
-# Putting a target's packaging on an assembled kernel tree, for
-# pkg/build-debs (make debs) and the other builders to come. The caller
+# Putting a target's packaging on an assembled kernel tree, shared by
+# pkg/build-debs (make debs) and pkg/build-source (make source). The caller
 # sets ME (its name) and ROOT (this tree) and defines die.
+
+# shellcheck source=sru/lib/series.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../sru/lib/series.sh"
 
 branch_of() {
 	case "$1" in
@@ -84,8 +87,8 @@ place_config() {
 	fi
 }
 
-# The changelog: ours if we carry one, else the base's with the series'
-# SRU entry on top (sru/changelog-entry: <base version>+lp<bug>.1).
+# The changelog: ours if we carry one, else the base's; with a series, its
+# SRU entry on top (sru/changelog-entry: <version>+lp<bug>.1).
 place_changelog() {
 	local ksrc=$1 src=$2 branch=$3 series=$4
 	if [ -f "$ROOT/$branch/changelog" ]; then
@@ -95,7 +98,7 @@ place_changelog() {
 	else
 		die "no changelog: neither $branch/changelog here nor in $ksrc"
 	fi
-	if [ -n "$series" ] && [ ! -f "$ROOT/$branch/changelog" ]; then
+	if [ -n "$series" ]; then
 		"$ROOT/sru/changelog-entry" ${SUFFIX:+--suffix "$SUFFIX"} \
 			"$src/$branch/changelog" "$series" >/dev/null
 	fi
@@ -117,10 +120,12 @@ resolve_ksrc() {
 
 # packaged_tree KSRC SRC BRANCH SERIES: the base with the series applied
 # (vm/assemble-tree) and this tree's packaging, config and changelog on
-# top, in SRC.
+# top, in SRC. A series that lists no patch (the self-test's: 6.1 has the
+# fix) gives only its changelog entry.
 packaged_tree() {
-	local ksrc=$1 src=$2 branch=$3 series=$4
-	"$ROOT/vm/assemble-tree" "$ksrc" "$src" ${series:+"$series"}
+	local ksrc=$1 src=$2 branch=$3 series=$4 apply=$4
+	[ -z "$series" ] || [ -n "$(series_patches "$series")" ] || apply=""
+	"$ROOT/vm/assemble-tree" "$ksrc" "$src" ${apply:+"$apply"}
 	overlay_packaging "$ksrc" "$src" "$branch"
 	place_config "$ksrc" "$src" "$branch"
 	place_changelog "$ksrc" "$src" "$branch" "$series"

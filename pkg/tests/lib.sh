@@ -51,6 +51,33 @@ need_selftest_debs() {
 	echo "$want" >"$DEBS/.packaging-hash"
 }
 
+# --- The PPA path (make source) ---
+# The self-test source package carries the fixture series' SRU entry, so
+# that it is newer than the packages make debs builds (the baseline).
+SRU_SERIES=$ROOT/pkg/tests/fixtures/selftest-sru
+SRU_VERSION=$VERSION+lp1836816.1
+SOURCE=$OUT/source/selftest
+
+source_hash() {
+	{
+		packaging_hash
+		(cd "$ROOT" && cat pkg/build-source pkg/lib/packaging.sh "$SRU_SERIES"/*) | sha1sum
+	} | sha1sum | cut -d' ' -f1
+}
+
+# Makes the self-test source package unless the current one came from this
+# packaging.
+need_selftest_source() {
+	local want
+	want=$(source_hash)
+	if [ -f "$SOURCE/.packaging-hash" ] && [ "$(cat "$SOURCE/.packaging-hash")" = "$want" ]; then
+		return 0
+	fi
+	TARGET=selftest SERIES=$SRU_SERIES "$ROOT/pkg/build-source" ||
+		fail "make source TARGET=selftest SERIES=$SRU_SERIES failed"
+	echo "$want" >"$SOURCE/.packaging-hash"
+}
+
 # deb_path PACKAGE [EXT [ARCH]]: the built file of PACKAGE at $VERSION.
 # Use it as f=$(deb_path ...) so that a missing file ends the test.
 deb_path() {

@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make source: the self-test source package is what a PPA takes. Format 1.0
+# with the base's orig tarball under Ubuntu's name (linux-source-6.1's own
+# tarball, recompressed), unsigned by default, the
+# Build-Depends of debian.master/control.stub.in in the .dsc; and
+# dpkg-source -x gives back this tree's packaging and the SRU entry.
+. "$(dirname "$0")/lib.sh"
+require_pkg_tools
+need_selftest_source
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+dsc=$SOURCE/linux_$SRU_VERSION.dsc
+orig=$SOURCE/linux_6.1.0.orig.tar.gz
+for f in "$dsc" "$orig" "$SOURCE/linux_$SRU_VERSION.diff.gz" "$SOURCE/linux_${SRU_VERSION}_source.changes"; do
+	[ -f "$f" ] || fail "$(basename "$f") was not written"
+done
+grep -qx 'Format: 1.0' "$dsc" || fail "the .dsc is not format 1.0: $(grep '^Format' "$dsc")"
+! grep -q 'BEGIN PGP' "$dsc" "$SOURCE"/*_source.changes || fail "signed without DEBSIGN_KEYID"
+grep -q " linux_6.1.0.orig.tar.gz$" "$SOURCE/linux_${SRU_VERSION}_source.changes" ||
+	fail "the .changes does not upload the orig tarball (-sa)"
+echo "ok: format 1.0, $(basename "$orig"), unsigned"
+
+# the declared Build-Depends, as the stub lists them
+stub=$(sed -n '/^Build-Depends:/,/^[^ ]/s/^ \([^,]*\),*$/\1/p' "$ROOT/debian.master/control.stub.in" | sort)
+dscdeps=$(sed -n 's/^Build-Depends: //p' "$dsc" | tr ',' '\n' | sed 's/^ *//;s/ *$//' | sed '/^$/d' | sort)
+[ -n "$stub" ] && [ "$stub" = "$dscdeps" ] ||
+	fail "Build-Depends in the .dsc ($(echo "$dscdeps" | tr '\n' ' ')) are not the stub's ($(echo "$stub" | tr '\n' ' '))"
+echo "ok: Build-Depends: $(echo "$dscdeps" | wc -l) as debian.master/control.stub.in declares"
+
+# unpacked, it is this tree's packaging on the base
+dpkg-source -x "$dsc" "$tmp/src" >"$tmp/x.log" 2>&1 || { cat "$tmp/x.log"; fail "dpkg-source -x failed"; }
+[ "$(dpkg-parsechangelog -l"$tmp/src/debian/changelog" -SVersion)" = "$SRU_VERSION" ] ||
+	fail "debian/changelog is not at $SRU_VERSION"
+grep -q 'LP: #1836816' "$tmp/src/debian.selftest/changelog" || fail "no SRU entry in debian.selftest/changelog"
+n=0
+while IFS= read -r -d '' f; do
+	cmp -s "$ROOT/$f" "$tmp/src/$f" || fail "$f differs from this tree's in the unpacked source"
+	n=$((n + 1))
+done < <(cd "$ROOT" && find -L debian debian.master debian.selftest -type f \
+	-not -path 'debian.selftest/changelog' -not -path 'debian/stamps/*' -print0)
+grep -q '^debian\.selftest$' <(sed -n 's/^DEBIAN=//p' "$tmp/src/debian/debian.env") ||
+	fail "debian/debian.env does not name debian.selftest"
+# the base as linux-source-6.1 ships it: its top directory's files unchanged
+for f in Makefile MAINTAINERS net/netfilter/nf_conntrack_core.c; do
+	cmp -s "$tmp/src/$f" "$OUT/src/linux-source-6.1/$f" || fail "the base's $f changed"
+done
+echo "ok: dpkg-source -x: $n files of debian/, debian.master/ and debian.selftest/ as in this tree, version $SRU_VERSION"
