@@ -3,6 +3,7 @@
 #   make debs TARGET=bionic|azure|selftest [KSRC=DIR] [SERIES=DIR] [FLAVOURS=...]
 #             [CCACHE=1] [DISTCC_HOSTS=...]
 #   make source TARGET=... [KSRC=DIR] [SERIES=DIR] [ORIG=FILE] [DEBSIGN_KEYID=ID]
+#   make chroot-build [TARGET=selftest] [DSC=FILE] [CCACHE=1]   as Launchpad builds it
 #   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
 #   make sb-test [TARGET=selftest] [FLAVOUR=...]   the same under UEFI Secure Boot
 #   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
@@ -10,7 +11,7 @@
 # debian/, debian.master/, debian.azure/ and debian.selftest/ are the
 # packaging itself; pkg/ drives it. See README.Ubuntu.
 
-.PHONY: debs source autopkgtest sb-test sb-bench lintian
+.PHONY: debs source chroot-build autopkgtest sb-test sb-bench lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	CCACHE=$(CCACHE) $(if $(DISTCC_HOSTS),DISTCC_HOSTS="$(DISTCC_HOSTS)") \
@@ -23,6 +24,9 @@ debs:
 source:
 	@OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) ORIG=$(ORIG) \
 		DEBSIGN_KEYID=$(DEBSIGN_KEYID) pkg/build-source
+
+chroot-build:
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) CCACHE=$(CCACHE) pkg/chroot-build $(DSC)
 
 autopkgtest: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/autopkgtest

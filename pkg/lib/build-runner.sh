@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
 # The package build in the background with a progress line, shared by
-# pkg/build-debs and the builders to come. The caller sets ME and calls
+# pkg/build-debs and pkg/chroot-build. The caller sets ME and calls
 # stop_build from its EXIT trap.
 
 BUILD_PID=""

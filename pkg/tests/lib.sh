@@ -40,23 +40,36 @@ packaging_hash() {
 }
 
 # Builds the self-test packages unless the current ones came from this
-# packaging.
+# packaging. Through ccache (CCACHE=1, $OUT/ccache), so that the clean-chroot
+# build of the source package compiles little; in the locale the chroot
+# builds in (ccache's hash includes it).
 need_selftest_debs() {
 	local want
 	want=$(packaging_hash)
 	if [ -f "$DEBS/.packaging-hash" ] && [ "$(cat "$DEBS/.packaging-hash")" = "$want" ]; then
 		return 0
 	fi
-	TARGET=selftest "$ROOT/pkg/build-debs" || fail "make debs TARGET=selftest failed"
+	env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES LANG=C.UTF-8 TARGET=selftest CCACHE=1 \
+		"$ROOT/pkg/build-debs" ||
+		fail "make debs TARGET=selftest CCACHE=1 failed"
 	echo "$want" >"$DEBS/.packaging-hash"
 }
 
-# --- The PPA path (make source) ---
+# --- The PPA path (make source, chroot-build) ---
 # The self-test source package carries the fixture series' SRU entry, so
 # that it is newer than the packages make debs builds (the baseline).
 SRU_SERIES=$ROOT/pkg/tests/fixtures/selftest-sru
 SRU_VERSION=$VERSION+lp1836816.1
 SOURCE=$OUT/source/selftest
+CHROOT_DEBS=$OUT/chroot-build/selftest
+
+require_chroot_tools() {
+	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (mmdebstrap --mode=root, chroot)"; exit "$KSFT_SKIP"; }
+	local t
+	for t in dpkg-buildpackage dpkg-source mmdebstrap unshare ccache; do
+		command -v "$t" >/dev/null || fail "$t missing: run make deps"
+	done
+}
 
 source_hash() {
 	{
@@ -76,6 +89,22 @@ need_selftest_source() {
 	TARGET=selftest SERIES=$SRU_SERIES "$ROOT/pkg/build-source" ||
 		fail "make source TARGET=selftest SERIES=$SRU_SERIES failed"
 	echo "$want" >"$SOURCE/.packaging-hash"
+}
+
+# Builds the self-test source package in the clean chroot (after the
+# packages, whose compile ccache then has) unless the current build came
+# from this source package.
+need_chroot_debs() {
+	local want
+	need_selftest_debs
+	need_selftest_source
+	want=$( (source_hash; cat "$ROOT/pkg/chroot-build" "$ROOT"/pkg/lib/chroot*) | sha1sum | cut -d' ' -f1)
+	if [ -f "$CHROOT_DEBS/.packaging-hash" ] && [ "$(cat "$CHROOT_DEBS/.packaging-hash")" = "$want" ]; then
+		return 0
+	fi
+	TARGET=selftest CCACHE=1 "$ROOT/pkg/chroot-build" "$SOURCE/linux_$SRU_VERSION.dsc" ||
+		fail "the self-test source package did not build in the clean chroot"
+	echo "$want" >"$CHROOT_DEBS/.packaging-hash"
 }
 
 # deb_path PACKAGE [EXT [ARCH]]: the built file of PACKAGE at $VERSION.
