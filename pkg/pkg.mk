@@ -4,6 +4,7 @@
 #             [CCACHE=1] [DISTCC_HOSTS=...]
 #   make source TARGET=... [KSRC=DIR] [SERIES=DIR] [ORIG=FILE] [DEBSIGN_KEYID=ID]
 #   make chroot-build [TARGET=selftest] [DSC=FILE] [CCACHE=1]   as Launchpad builds it
+#   make install-test [TARGET=selftest] [BASELINE=DIR] [FIX=DIR]   install, upgrade, purge
 #   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
 #   make sb-test [TARGET=selftest] [FLAVOUR=...]   the same under UEFI Secure Boot
 #   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
@@ -11,7 +12,7 @@
 # debian/, debian.master/, debian.azure/ and debian.selftest/ are the
 # packaging itself; pkg/ drives it. See README.Ubuntu.
 
-.PHONY: debs source chroot-build autopkgtest sb-test sb-bench lintian
+.PHONY: debs source chroot-build install-test autopkgtest sb-test sb-bench lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	CCACHE=$(CCACHE) $(if $(DISTCC_HOSTS),DISTCC_HOSTS="$(DISTCC_HOSTS)") \
@@ -27,6 +28,9 @@ source:
 
 chroot-build:
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) CCACHE=$(CCACHE) pkg/chroot-build $(DSC)
+
+install-test:
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/install-test $(BASELINE) $(FIX)
 
 autopkgtest: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/autopkgtest

@@ -55,7 +55,7 @@ need_selftest_debs() {
 	echo "$want" >"$DEBS/.packaging-hash"
 }
 
-# --- The PPA path (make source, chroot-build) ---
+# --- The PPA path (make source, chroot-build, install-test) ---
 # The self-test source package carries the fixture series' SRU entry, so
 # that it is newer than the packages make debs builds (the baseline).
 SRU_SERIES=$ROOT/pkg/tests/fixtures/selftest-sru

@@ -1,0 +1,27 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make install-test can fail: the fix set's image with a postrm that exits
+# 1 (repacked with dpkg-deb) makes the remove step FAIL, naming the
+# maintainer script, and the whole test exit 1.
+. "$(dirname "$0")/lib.sh"
+require_chroot_tools
+need_chroot_debs
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp "$CHROOT_DEBS"/*.deb "$tmp/" 2>/dev/null
+deb=$tmp/linux-image-unsigned-${KVER}_${SRU_VERSION}_amd64.deb
+[ -f "$deb" ] || fail "$(basename "$deb") was not built"
+dpkg-deb -R "$deb" "$tmp/image"
+sed -i '0,/^set -e$/s//set -e\nexit 1/' "$tmp/image/DEBIAN/postrm"
+grep -qx 'exit 1' "$tmp/image/DEBIAN/postrm" || fail "could not break the postrm"
+dpkg-deb --root-owner-group -b "$tmp/image" "$deb" >/dev/null
+
+rc=0
+TARGET=selftest "$ROOT/pkg/install-test" "$DEBS" "$tmp" >"$tmp/out.log" 2>&1 || rc=$?
+cat "$tmp/out.log"
+[ "$rc" -eq 1 ] || fail "install-test with a failing postrm: exit $rc, want 1 (FAIL)"
+grep -q '^FAIL remove: apt-get remove failed' "$tmp/out.log" || fail "the remove step did not fail"
+grep -q 'post-removal script .* returned error exit status 1' "$tmp/out.log" ||
+	fail "the failure does not name the post-removal script"
+echo "ok: a postrm exiting 1 fails install-test"
