@@ -8,11 +8,12 @@
 #   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
 #   make sb-test [TARGET=selftest] [FLAVOUR=...]   the same under UEFI Secure Boot
 #   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
+#   make ccache-bench   a cold package build with a warm ccache, figures only
 #   make lintian [TARGET=selftest]
 # debian/, debian.master/, debian.azure/ and debian.selftest/ are the
 # packaging itself; pkg/ drives it. See README.Ubuntu.
 
-.PHONY: debs source chroot-build install-test autopkgtest sb-test sb-bench lintian
+.PHONY: debs source chroot-build install-test autopkgtest sb-test sb-bench ccache-bench lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	CCACHE=$(CCACHE) $(if $(DISTCC_HOSTS),DISTCC_HOSTS="$(DISTCC_HOSTS)") \
@@ -40,6 +41,9 @@ sb-test: race
 
 sb-bench: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) vm/bench/sb-times
+
+ccache-bench:
+	@OUT=$(OUT) pkg/bench/ccache-rebuild
 
 lintian:
 	@pkg/lintian-debs $(OUT)/debs/$(or $(TARGET),selftest)
