@@ -39,7 +39,7 @@ while IFS= read -r -d '' f; do
 	cmp -s "$ROOT/$f" "$tmp/src/$f" || fail "$f differs from this tree's in the unpacked source"
 	n=$((n + 1))
 done < <(cd "$ROOT" && find -L debian debian.master debian.selftest -type f \
-	-not -path 'debian.selftest/changelog' -not -path 'debian/stamps/*' -print0)
+	-not -path debian.selftest/changelog -not -path debian/debian.env -not -path 'debian/stamps/*' -print0)
 grep -q '^debian\.selftest$' <(sed -n 's/^DEBIAN=//p' "$tmp/src/debian/debian.env") ||
 	fail "debian/debian.env does not name debian.selftest"
 # the base as linux-source-6.1 ships it: its top directory's files unchanged
