@@ -93,15 +93,29 @@ need_selftest_source() {
 
 # Builds the self-test source package in the clean chroot (after the
 # packages, whose compile ccache then has) unless the current build came
-# from this source package.
+# from this source package. The source package and the chroot tarball need
+# no compiler: they are made while make debs compiles.
 need_chroot_debs() {
-	local want
-	need_selftest_debs
-	need_selftest_source
+	local want src_pid prep_pid
 	want=$( (source_hash; cat "$ROOT/pkg/chroot-build" "$ROOT"/pkg/lib/chroot*) | sha1sum | cut -d' ' -f1)
 	if [ -f "$CHROOT_DEBS/.packaging-hash" ] && [ "$(cat "$CHROOT_DEBS/.packaging-hash")" = "$want" ]; then
 		return 0
 	fi
+	# both builds take the base from here: unpack it once, first
+	"$ROOT/vm/selftest-base" "$OUT/src" >/dev/null || fail "cannot unpack the self-test base"
+	need_selftest_source >"$OUT/source-prep.log" 2>&1 &
+	src_pid=$!
+	"$ROOT/pkg/chroot-build" --prepare >"$OUT/chroot-prep.log" 2>&1 &
+	prep_pid=$!
+	(need_selftest_debs) || {
+		kill "$src_pid" "$prep_pid" 2>/dev/null
+		wait
+		fail "make debs TARGET=selftest failed"
+	}
+	wait "$src_pid" || { cat "$OUT/source-prep.log"; fail "make source TARGET=selftest failed"; }
+	cat "$OUT/source-prep.log"
+	wait "$prep_pid" || { cat "$OUT/chroot-prep.log"; fail "the clean chroot could not be made"; }
+	cat "$OUT/chroot-prep.log"
 	TARGET=selftest CCACHE=1 "$ROOT/pkg/chroot-build" "$SOURCE/linux_$SRU_VERSION.dsc" ||
 		fail "the self-test source package did not build in the clean chroot"
 	echo "$want" >"$CHROOT_DEBS/.packaging-hash"
