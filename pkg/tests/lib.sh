@@ -121,6 +121,33 @@ need_chroot_debs() {
 	echo "$want" >"$CHROOT_DEBS/.packaging-hash"
 }
 
+# fake_ubuntu_tree DIR: a stand-in Ubuntu base tree (no kernel in it: a
+# build fails at once) with its own debian/ and debian.master/ (config,
+# changelog 4.15.0-42.45), a .gitignore, a .git directory and a relative
+# symbolic link as a kernel tree has them; every file dated 2018.
+fake_ubuntu_tree() {
+	local ksrc=$1 cfg=$1/debian.master/config
+	mkdir -p "$ksrc/debian/stamps" "$cfg/amd64" "$ksrc/arch/x86/boot/dts" \
+		"$ksrc/scripts/dtc/include-prefixes" "$ksrc/.git"
+	printf 'all:\n\t@echo "not a kernel" >&2; exit 1\n' >"$ksrc/Makefile"
+	printf 'Place holder\n' >"$ksrc/debian/stamps/keep-dir"
+	printf '#!/usr/bin/make -f\n%%:\n\texit 1\n' >"$ksrc/debian/rules"
+	printf '*.o\n' >"$ksrc/.gitignore"
+	printf 'ref: refs/heads/master\n' >"$ksrc/.git/HEAD"
+	ln -s ../../../arch/x86/boot/dts "$ksrc/scripts/dtc/include-prefixes/x86"
+	echo 'CONFIG_NET=y' >"$cfg/config.common.ubuntu"
+	echo 'CONFIG_64BIT=y' >"$cfg/amd64/config.common.amd64"
+	echo 'CONFIG_NETFILTER=y' >"$cfg/amd64/config.flavour.generic"
+	cat >"$ksrc/debian.master/changelog" <<-'EOF'
+	linux (4.15.0-42.45) bionic; urgency=medium
+
+	  * Stand-in base tree for a test.
+
+	 -- Test <test@example.invalid>  Mon, 26 Nov 2018 12:00:00 +0000
+	EOF
+	find "$ksrc" -exec touch -h -d '2018-11-26 12:00:00' {} +
+}
+
 # deb_path PACKAGE [EXT [ARCH]]: the built file of PACKAGE at $VERSION.
 # Use it as f=$(deb_path ...) so that a missing file ends the test.
 deb_path() {

@@ -12,28 +12,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/urt-ksrc.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 ksrc=$tmp/ksrc
 
-make_fake_ubuntu_tree() {
-	local cfg=$ksrc/debian.master/config
-	mkdir -p "$ksrc/debian/stamps" "$cfg/amd64" "$ksrc/arch/x86"
-	printf 'all:\n\t@echo "not a kernel" >&2; exit 1\n' >"$ksrc/Makefile"
-	printf 'Place holder\n' >"$ksrc/debian/stamps/keep-dir"
-	printf '#!/usr/bin/make -f\n%%:\n\texit 1\n' >"$ksrc/debian/rules"
-	echo 'CONFIG_NET=y' >"$cfg/config.common.ubuntu"
-	echo 'CONFIG_64BIT=y' >"$cfg/amd64/config.common.amd64"
-	echo 'CONFIG_NETFILTER=y' >"$cfg/amd64/config.flavour.generic"
-	cat >"$ksrc/debian.master/changelog" <<-'EOF'
-	linux (4.15.0-42.45) bionic; urgency=medium
-
-	  * Stand-in base tree for a test.
-
-	 -- Test <test@example.invalid>  Mon, 26 Nov 2018 12:00:00 +0000
-	EOF
-	find "$ksrc" -exec touch -h -d '2018-11-26 12:00:00' {} +
-	(cd "$ksrc" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) >"$tmp/before"
-	touch "$tmp/start"
-}
-
-make_fake_ubuntu_tree
+fake_ubuntu_tree "$ksrc"
+(cd "$ksrc" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) >"$tmp/before"
+touch "$tmp/start"
 rc=0
 OUT=$tmp/out TARGET=bionic KSRC=$ksrc SERIES=none FLAVOURS=generic \
 	"$ROOT/pkg/build-debs" >"$tmp/log" 2>&1 || rc=$?
