@@ -40,7 +40,7 @@ sb-test: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) SECURE_BOOT=1 pkg/autopkgtest
 
 sb-bench: race
-	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) vm/bench/sb-times
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) pkg/bench/sb-times
 
 ccache-bench:
 	@OUT=$(OUT) pkg/bench/ccache-rebuild

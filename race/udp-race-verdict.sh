@@ -43,3 +43,12 @@ autopkgtest_name() {
 	*) echo FAIL ;;
 	esac
 }
+
+# report_totals FILE: "clashes=N drops=N" of a udp-race-test JSON report,
+# summed over the scenarios that decide the verdict (not the calibration,
+# not informational ones); "no report" if there is none. Host side: jq.
+report_totals() {
+	[ -s "$1" ] || { echo "no report"; return; }
+	jq -r '[.scenarios[] | select(.calibration != true and .informational != true)] |
+		"clashes=\(map(.clashes // 0) | add // 0) drops=\(map(.drops // 0) | add // 0)"' "$1"
+}

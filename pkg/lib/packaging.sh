@@ -112,20 +112,20 @@ resolve_ksrc() {
 		[ -d "$KSRC" ] || die "KSRC=$KSRC: no such directory"
 		(cd "$KSRC" && pwd -P)
 	elif [ "$target" = selftest ]; then
-		"$ROOT/vm/selftest-base" "$out/src" || die "cannot unpack the self-test base"
+		"$ROOT/tree/selftest-base" "$out/src" || die "cannot unpack the self-test base"
 	else
 		die "TARGET=$target needs KSRC=DIR, a $target kernel tree"
 	fi
 }
 
 # packaged_tree KSRC SRC BRANCH SERIES: the base with the series applied
-# (vm/assemble-tree) and this tree's packaging, config and changelog on
+# (tree/assemble-tree) and this tree's packaging, config and changelog on
 # top, in SRC. A series that lists no patch (the self-test's: 6.1 has the
 # fix) gives only its changelog entry.
 packaged_tree() {
 	local ksrc=$1 src=$2 branch=$3 series=$4 apply=$4
 	[ -z "$series" ] || [ -n "$(series_patches "$series")" ] || apply=""
-	"$ROOT/vm/assemble-tree" "$ksrc" "$src" ${apply:+"$apply"}
+	"$ROOT/tree/assemble-tree" "$ksrc" "$src" ${apply:+"$apply"}
 	overlay_packaging "$ksrc" "$src" "$branch"
 	place_config "$ksrc" "$src" "$branch"
 	place_changelog "$ksrc" "$src" "$branch" "$series"

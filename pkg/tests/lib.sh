@@ -34,13 +34,13 @@ require_pkg_tools() {
 }
 
 packaging_hash() {
-	(cd "$ROOT" && find -L debian debian.master debian.selftest pkg/build-debs vm/config \
+	(cd "$ROOT" && find -L debian debian.master debian.selftest pkg/build-debs pkg/lib tree \
 		-type f -not -path 'debian/tests/race/*' -print0 | LC_ALL=C sort -z |
 		xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
 }
 
 # make's jobs for the self-test package builds: one more than the CPUs, as
-# vm/build-kernel runs (cold, on 2 vCPUs: 487 s against 579 s with -j2)
+# tree/build-kernel runs (cold, on 2 vCPUs: 487 s against 579 s with -j2)
 BUILD_OPTIONS="parallel=$(($(nproc) + 1))"
 
 # Builds the self-test packages unless the current ones came from this
@@ -106,7 +106,7 @@ need_chroot_debs() {
 		return 0
 	fi
 	# both builds take the base from here: unpack it once, first
-	"$ROOT/vm/selftest-base" "$OUT/src" >/dev/null || fail "cannot unpack the self-test base"
+	"$ROOT/tree/selftest-base" "$OUT/src" >/dev/null || fail "cannot unpack the self-test base"
 	need_selftest_source >"$OUT/source-prep.log" 2>&1 &
 	src_pid=$!
 	"$ROOT/pkg/chroot-build" --prepare >"$OUT/chroot-prep.log" 2>&1 &

@@ -30,6 +30,6 @@ grep -qF "/sys/kernel/security/lockdown: none [integrity] confidentiality" "$log
 grep -qE "udp-race: modprobe: [1-9][0-9]* loaded" "$log" || fail "no module was loaded from the package"
 grep -q "udp-race: PASS: FIXED" "$log" || fail "udp-race did not report PASS"
 [ "$(jq -r .overall.verdict "$json")" = FIXED ] || fail "the race report is not FIXED"
-# shellcheck source=vm/lib.sh
-. "$ROOT/vm/lib.sh"
+# shellcheck source=race/udp-race-verdict.sh
+. "$ROOT/race/udp-race-verdict.sh"
 echo "ok: FIXED under Secure Boot: $(report_totals "$json")"

@@ -29,11 +29,13 @@ report() {
 
 # shellcheck source=vm/lib.sh
 . "$ROOT/vm/lib.sh"
+# shellcheck source=tree/lib/workdir.sh
+. "$ROOT/tree/lib/workdir.sh"
 
 # Path of the report vm-test wrote for LABEL on the self-test base: the
 # same work directory vm-test computes, not a guess among several.
 report_path() {
 	local ksrc
-	ksrc=$("$ROOT/vm/selftest-base" "$OUT/src")
+	ksrc=$("$ROOT/tree/selftest-base" "$OUT/src")
 	echo "$(tree_workdir "$OUT" "$ksrc")/race-$1.json"
 }

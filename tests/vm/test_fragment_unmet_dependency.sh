@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# vm/build-kernel stops before compiling when a fragment's option does not
+# tree/build-kernel stops before compiling when a fragment's option does not
 # survive into .config: one set without its dependency (allnoconfig drops
 # it), and one "is not set" that another option selects back on. Each run
 # only configures the self-test base, in a throwaway object directory.
@@ -9,14 +9,14 @@ require_vm
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/urt-fragment.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-ksrc=$("$ROOT/vm/selftest-base" "$OUT/src")
+ksrc=$("$ROOT/tree/selftest-base" "$OUT/src")
 
 # FRAGMENT-TEXT SYMBOL: build-kernel must exit 2 naming SYMBOL, and build nothing.
 expect_rejected() {
 	local text=$1 sym=$2 obj rc=0 out
 	obj=$(mktemp -d "$work/obj.XXXXXX")
 	printf '%s\n' "$text" >"$obj.config"
-	out=$("$ROOT/vm/build-kernel" "$ksrc" "$obj" "$ROOT/vm/config/race-test.config" \
+	out=$("$ROOT/tree/build-kernel" "$ksrc" "$obj" "$ROOT/vm/config/race-test.config" \
 		"$obj.config" 2>&1) || rc=$?
 	echo "$out" | grep -E "config-fragment-check|build-kernel: fragment" || true
 	[ "$rc" -eq 2 ] || fail "$sym: build-kernel exited $rc, want 2"

@@ -1,13 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Negative control: 6.1 + tests/vm/selftest-negative (pre-4.19 clash
+# Negative control: 6.1 + tests/fixtures/restore-pre-4.19-clash (pre-4.19 clash
 # handling) must say AFFECTED, with conntrack drops, in the NAT scenarios;
 # the no-NAT calibration still merges its clashes.
 . "$(dirname "$0")/lib.sh"
 require_vm
 
 rc=0
-LABEL=selftest-negative KSRC='' SERIES="$ROOT/tests/vm/selftest-negative" \
+LABEL=selftest-negative KSRC='' SERIES="$ROOT/tests/fixtures/restore-pre-4.19-clash" \
 	"$ROOT/vm/vm-test" || rc=$?
 [ "$rc" -eq 1 ] || fail "vm-test on 6.1 + the fixture exited $rc, want 1 (AFFECTED)"
 
