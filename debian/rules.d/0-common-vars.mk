@@ -81,28 +81,33 @@ endif
 # parallel=N from DEB_BUILD_OPTIONS, else distcc's slots, else every CPU
 CONCURRENCY_LEVEL := $(or $(patsubst parallel=%,%,$(filter parallel=%,$(DEB_BUILD_OPTIONS))),$(if $(DISTCC_HOSTS),$(shell distcc -j)),$(shell nproc))
 
-# A kernel older than 5.7 built by gcc 10 or later (a newer host than the
-# branch's own) needs -fcommon and the toolchain fragment in
-# debian/host-compat.config; host_compat=false turns this off.
 kernel_version := $(shell sed -n 's/^VERSION = //p' Makefile).$(shell sed -n 's/^PATCHLEVEL = //p' Makefile)
 kernel_fullversion := $(kernel_version).$(shell sed -n 's/^SUBLEVEL = //p' Makefile)
-gcc_major := $(shell gcc -dumpversion | cut -d. -f1)
-needs_compat := $(shell v=$(kernel_version); maj=$${v%%.*}; min=$${v#*.}; \
-	[ "$(host_compat)" = true ] && [ "$(gcc_major)" -ge 10 ] && \
-	{ [ "$$maj" -lt 5 ] || { [ "$$maj" -eq 5 ] && [ "$$min" -lt 7 ]; }; } && echo true)
-# objtool's own build (tools/build) breaks under make 4.3, so stack
-# validation is skipped the way Kbuild does without libelf.
-ifeq ($(needs_compat),true)
-kcc := gcc -fcommon
+
+# A tree older than the host's toolchain (a kernel before 5.7 built by gcc
+# 10 or later: a newer host than the branch's own) needs another compiler
+# command, Kbuild variables and the Kconfig fragment
+# debian/host-compat.config. debian/scripts/host-compat decides, the same
+# script (tree/host-compat) the VM harness's kernel build runs;
+# host_compat=false turns this off.
+compat_cc :=
+compat_make :=
+ifeq ($(host_compat),true)
+compat_cc := $(shell $(SHELL) debian/scripts/host-compat . cc)
+ifneq ($(.SHELLSTATUS),0)
+$(error debian/scripts/host-compat failed)
+endif
+compat_make := $(shell $(SHELL) debian/scripts/host-compat . make)
+endif
+ifneq ($(compat_cc),)
+kcc := $(compat_cc)
 compat_config := debian/host-compat.config
-compat_make := SKIP_STACK_VALIDATION=1 objtool_target=
 # the newer compiler emits indirect branches the branch's own did not (gcc
 # 12: 16-bit real-mode code), which retpoline-check then reports unfailing
 skipretpoline ?= true
 else
 kcc := gcc
 compat_config :=
-compat_make :=
 endif
 # The build's own overrides (host-compat.config, EXTRA_CONFIG) turn off
 # modules the previous ABI lists (nfp, amdgpu): module-check then reports

@@ -126,15 +126,16 @@ need_chroot_debs() {
 	echo "$want" >"$CHROOT_DEBS/.packaging-hash"
 }
 
-# fake_ubuntu_tree DIR: a stand-in Ubuntu base tree (no kernel in it: a
-# build fails at once) with its own debian/ and debian.master/ (config,
+# fake_ubuntu_tree DIR: a stand-in Ubuntu base tree (a 4.15 Makefile header
+# and no kernel: a build fails at once) with its own debian/ and debian.master/ (config,
 # changelog 4.15.0-42.45), a .gitignore, a .git directory and a relative
 # symbolic link as a kernel tree has them; every file dated 2018.
 fake_ubuntu_tree() {
 	local ksrc=$1 cfg=$1/debian.master/config
 	mkdir -p "$ksrc/debian/stamps" "$cfg/amd64" "$ksrc/arch/x86/boot/dts" \
 		"$ksrc/scripts/dtc/include-prefixes" "$ksrc/.git"
-	printf 'all:\n\t@echo "not a kernel" >&2; exit 1\n' >"$ksrc/Makefile"
+	printf 'VERSION = 4\nPATCHLEVEL = 15\nSUBLEVEL = 0\nall:\n\t@echo "not a kernel" >&2; exit 1\n' \
+		>"$ksrc/Makefile"
 	printf 'Place holder\n' >"$ksrc/debian/stamps/keep-dir"
 	printf '#!/usr/bin/make -f\n%%:\n\texit 1\n' >"$ksrc/debian/rules"
 	printf '*.o\n' >"$ksrc/.gitignore"

@@ -5,7 +5,7 @@
 # front of CC and HOSTCC with CCACHE=1; distcc in front of CC with
 # DISTCC_HOSTS (its slot count becomes -j); both: ccache with distcc as its
 # CCACHE_PREFIX. debian/rules printenv on a stand-in tree (this packaging, a
-# 6.1 Makefile header) shows what the build would use.
+# 6.1 Makefile header, then a 4.15 one) shows what the build would use.
 . "$(dirname "$0")/lib.sh"
 command -v dpkg-parsechangelog >/dev/null || fail "dpkg-parsechangelog missing: run make deps"
 command -v distcc >/dev/null || fail "distcc missing: run make deps"
@@ -36,3 +36,11 @@ expect "CCACHE=1" 'CC += ccache gcc' 'HOSTCC += ccache gcc' 'CCACHE_PREFIX += '
 expect "DISTCC_HOSTS=localhost/7" 'CC += distcc gcc' 'HOSTCC += gcc' 'CONCURRENCY_LEVEL = 7'
 expect "CCACHE=1 DISTCC_HOSTS=localhost/7" 'CC += ccache gcc' 'CCACHE_PREFIX += distcc'
 expect "CCACHE=1 DEB_BUILD_OPTIONS=parallel=3" 'CONCURRENCY_LEVEL = 3'
+
+# A tree older than the toolchain: host-compat's compiler and Kbuild
+# variables, and the fragment; host_compat=false turns it off.
+printf 'VERSION = 4\nPATCHLEVEL = 15\nSUBLEVEL = 0\n' >"$tmp/Makefile"
+expect "" 'CC += gcc -fcommon' \
+	'compat += CC="gcc -fcommon" SKIP_STACK_VALIDATION=1 objtool_target= \+ debian/host-compat.config'
+expect "CCACHE=1" 'CC += ccache gcc -fcommon' 'HOSTCC += ccache gcc -fcommon'
+expect "host_compat=false" 'CC += gcc' 'compat += none'
