@@ -11,7 +11,7 @@ RACE_LIB := $(addprefix $(RACE_SRC)/,addr.c ctsource.c ctstat.c dns.c json.c \
 RACE_HDR := $(wildcard $(RACE_SRC)/*.h)
 
 # Each program: its name and the file holding its main().
-RACE_MAIN_udp-race := $(RACE_SRC)/udp-race.c
+RACE_MAIN_udp-race := $(RACE_SRC)/udp-race.c $(RACE_SRC)/udp-race-args.c
 RACE_MAIN_udp-race-respond := $(RACE_SRC)/respond.c
 RACE_MAIN_udp-race-ctstat := $(RACE_SRC)/ctstat-tool.c
 RACE_MAIN_udp-race-burst := $(RACE_DIR)/bench/burst.c
