@@ -43,12 +43,23 @@ packaging_hash() {
 # tree/build-kernel runs (cold, on 2 vCPUs: 487 s against 579 s with -j2)
 BUILD_OPTIONS="parallel=$(($(nproc) + 1))"
 
-# Builds the self-test packages unless the current ones came from this
-# packaging. Through ccache (CCACHE=1, $OUT/ccache), so that the clean-chroot
+# scratch_dir: $SCRATCH, a directory of this test's, removed when it exits
+scratch_dir() {
+	SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/urt-test.XXXXXX")
+	trap 'rm -rf "$SCRATCH"' EXIT
+}
+
+need_race_binaries() {
+	[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+}
+
+# Builds the self-test packages (after require_pkg_tools) unless the
+# current ones came from this packaging. Through ccache (CCACHE=1, $OUT/ccache), so that the clean-chroot
 # build of the source package compiles little; in the locale the chroot
 # builds in (ccache's hash includes it).
 need_selftest_debs() {
 	local want
+	require_pkg_tools
 	want=$(packaging_hash)
 	if [ -f "$DEBS/.packaging-hash" ] && [ "$(cat "$DEBS/.packaging-hash")" = "$want" ]; then
 		return 0
@@ -179,6 +190,7 @@ SB_LOADER=$SB_KEYS/systemd-bootx64.efi
 
 require_sb_tools() {
 	local f
+	require_pkg_tools
 	for f in /usr/share/OVMF/OVMF_CODE_4M.secboot.fd /usr/lib/systemd/boot/efi/systemd-bootx64.efi; do
 		[ -r "$f" ] || fail "$f missing: run make deps"
 	done

@@ -6,18 +6,11 @@
 # fails on a module gone unless modules.ignore lists it; retpoline-check
 # skips a tree without Ubuntu's tooling and fails on an unsafe indirect
 # branch the previous list lacks.
-set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 S=$ROOT/debian/scripts
 
-fail() {
-	echo "FAIL: $*"
-	exit 1
-}
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-abi=$tmp/abi
+scratch_dir
+abi=$SCRATCH/abi
 mkdir -p "$abi/4.15.0-9.10/amd64" "$abi/4.15.0-40.43/amd64" "$abi/4.15.0-41.44/arm64"
 touch "$abi/4.15.0-9.10/amd64/generic" "$abi/4.15.0-41.44/arm64/generic"
 prev=$abi/4.15.0-40.43/amd64
@@ -40,9 +33,9 @@ symvers() {
 	symvers 0x33333333 goes_gpl vmlinux EXPORT_SYMBOL_GPL
 	symvers 0x55555555 moves net/netfilter/nf_conntrack EXPORT_SYMBOL_GPL
 	symvers 0x66666666 brand_new vmlinux EXPORT_SYMBOL
-} >"$tmp/Module.symvers"
+} >"$SCRATCH/Module.symvers"
 rc=0
-out=$("$S/abi-check" generic 40 "$prev" "$tmp/Module.symvers") || rc=$?
+out=$("$S/abi-check" generic 40 "$prev" "$SCRATCH/Module.symvers") || rc=$?
 echo "$out"
 [ "$rc" -eq 1 ] || fail "abi-check within ABI 40 exited $rc, want 1"
 for want in "MISS goes_away vmlinux EXPORT_SYMBOL" "CHANGE crc_changes crc 0x22222222 -> 0x99999999" \
@@ -51,41 +44,41 @@ for want in "MISS goes_away vmlinux EXPORT_SYMBOL" "CHANGE crc_changes crc 0x222
 	grep -qF -- "$want" <<<"$out" || fail "abi-check does not say: $want"
 done
 echo "ok: abi-check fails on MISS and CHANGE within one ABI"
-out=$("$S/abi-check" generic 42 "$prev" "$tmp/Module.symvers") || fail "abi-check across a bump failed"
+out=$("$S/abi-check" generic 42 "$prev" "$SCRATCH/Module.symvers") || fail "abi-check across a bump failed"
 grep -q "WW: abi-check generic: 3 symbols gone or changed, but the ABI number changed (40 -> 42)" <<<"$out" ||
 	fail "no warning across the bump: $out"
 echo "ok: abi-check only warns across an ABI bump"
-out=$("$S/abi-check" generic 40 "" "$tmp/Module.symvers") || fail "abi-check without a previous ABI failed"
+out=$("$S/abi-check" generic 40 "" "$SCRATCH/Module.symvers") || fail "abi-check without a previous ABI failed"
 grep -q "no previous ABI" <<<"$out" || fail "abi-check without a previous ABI: $out"
 grep -v goes_away "$prev/generic" | sed 's/0x22222222/0x99999999/; s/^EXPORT_SYMBOL vmlinux 0x33333333/EXPORT_SYMBOL_GPL vmlinux 0x33333333/' \
-	>"$tmp/same"
-mkdir -p "$tmp/same-abi/4.15.0-40.43/amd64"
-cp "$tmp/same" "$tmp/same-abi/4.15.0-40.43/amd64/generic"
-"$S/abi-check" generic 40 "$tmp/same-abi/4.15.0-40.43/amd64" "$tmp/Module.symvers" | grep -q "abi-check generic: passed" ||
+	>"$SCRATCH/same"
+mkdir -p "$SCRATCH/same-abi/4.15.0-40.43/amd64"
+cp "$SCRATCH/same" "$SCRATCH/same-abi/4.15.0-40.43/amd64/generic"
+"$S/abi-check" generic 40 "$SCRATCH/same-abi/4.15.0-40.43/amd64" "$SCRATCH/Module.symvers" | grep -q "abi-check generic: passed" ||
 	fail "abi-check fails with only NEW and MOVE"
 echo "ok: abi-check passes with additions and moves only"
-"$S/abi-check" --compare "$tmp/Module.symvers" "$tmp/Module.symvers" | grep -qx "ABI: unchanged (5 exported symbols)" ||
+"$S/abi-check" --compare "$SCRATCH/Module.symvers" "$SCRATCH/Module.symvers" | grep -qx "ABI: unchanged (5 exported symbols)" ||
 	fail "--compare of one file with itself"
-head -n 3 "$tmp/Module.symvers" >"$tmp/fewer"
-out=$("$S/abi-check" --compare "$tmp/Module.symvers" "$tmp/fewer")
+head -n 3 "$SCRATCH/Module.symvers" >"$SCRATCH/fewer"
+out=$("$S/abi-check" --compare "$SCRATCH/Module.symvers" "$SCRATCH/fewer")
 grep -q "^ABI: 2 differences" <<<"$out" && grep -q "MISS brand_new" <<<"$out" || fail "--compare: $out"
 echo "ok: abi-check --compare: unchanged, or the list"
 
 printf '%s\n' veth nf_conntrack nf_nat zfs >"$prev/generic.modules"
-printf '%s\n' veth nf_conntrack nf_nat_new >"$tmp/modules"
+printf '%s\n' veth nf_conntrack nf_nat_new >"$SCRATCH/modules"
 rc=0
-out=$("$S/module-check" generic "$prev" "$tmp/modules") || rc=$?
+out=$("$S/module-check" generic "$prev" "$SCRATCH/modules") || rc=$?
 [ "$rc" -eq 1 ] && grep -q "MISS nf_nat$" <<<"$out" && grep -q "NEW  nf_nat_new" <<<"$out" ||
 	fail "module-check with nf_nat gone (exit $rc): $out"
 printf 'zfs\nnf_nat\n' >"$abi/4.15.0-40.43/modules.ignore"
-out=$("$S/module-check" generic "$prev" "$tmp/modules") || fail "module-check fails on ignored modules: $out"
+out=$("$S/module-check" generic "$prev" "$SCRATCH/modules") || fail "module-check fails on ignored modules: $out"
 grep -q "MISS nf_nat (ignored)" <<<"$out" || fail "module-check does not say what it ignored"
 echo "ok: module-check fails on a module gone, unless modules.ignore lists it"
 
-kdir=$tmp/build src=$tmp/src
+kdir=$SCRATCH/build src=$SCRATCH/src
 mkdir -p "$kdir/arch/x86/kernel" "$kdir/arch/x86/boot" "$src/scripts"
 echo 'CONFIG_RETPOLINE=y' >"$kdir/.config"
-out=$("$S/retpoline-check" generic "$prev" "$kdir" "$src" "$tmp/rp") || fail "retpoline-check without tooling failed"
+out=$("$S/retpoline-check" generic "$prev" "$kdir" "$src" "$SCRATCH/rp") || fail "retpoline-check without tooling failed"
 grep -q "skipped: this tree has no retpoline tooling" <<<"$out" || fail "retpoline-check without tooling: $out"
 touch "$src/scripts/ubuntu-retpoline-extract-one"
 echo "arch/x86/kernel/a.o-.text-10 $src/arch/x86/kernel/a.S .text f jmp *%rax" >"$kdir/arch/x86/kernel/a.o.ur-detected"
@@ -93,10 +86,10 @@ echo "arch/x86/kernel/a.o-.text-20 $src/arch/x86/kernel/a.S .text g call *%rbx" 
 echo "arch/x86/kernel/a.o-.text-20" >"$kdir/arch/x86/kernel/a.o.ur-safe"
 echo "arch/x86/boot/b.o-.text-1 $src/arch/x86/boot/b.S .text h jmp *%ax" >"$kdir/arch/x86/boot/b.o.ur-detected"
 rc=0
-out=$("$S/retpoline-check" generic "$prev" "$kdir" "$src" "$tmp/rp") || rc=$?
+out=$("$S/retpoline-check" generic "$prev" "$kdir" "$src" "$SCRATCH/rp") || rc=$?
 [ "$rc" -eq 1 ] || fail "retpoline-check with a new unsafe branch exited $rc: $out"
-[ "$(cat "$tmp/rp")" = "arch/x86/kernel/a.S .text f jmp *%rax" ] || fail "retpoline list: $(cat "$tmp/rp")"
-cp "$tmp/rp" "$prev/generic.retpoline"
-"$S/retpoline-check" generic "$prev" "$kdir" "$src" "$tmp/rp" | grep -q "retpoline-check generic: passed" ||
+[ "$(cat "$SCRATCH/rp")" = "arch/x86/kernel/a.S .text f jmp *%rax" ] || fail "retpoline list: $(cat "$SCRATCH/rp")"
+cp "$SCRATCH/rp" "$prev/generic.retpoline"
+"$S/retpoline-check" generic "$prev" "$kdir" "$src" "$SCRATCH/rp" | grep -q "retpoline-check generic: passed" ||
 	fail "retpoline-check fails on a branch the previous list has"
 echo "ok: retpoline-check: safe and boot-code branches left out, a new one fails, a known one passes"

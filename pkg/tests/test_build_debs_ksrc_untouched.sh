@@ -8,26 +8,25 @@
 . "$(dirname "$0")/lib.sh"
 require_pkg_tools
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/urt-ksrc.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-ksrc=$tmp/ksrc
+scratch_dir
+ksrc=$SCRATCH/ksrc
 
 fake_ubuntu_tree "$ksrc"
-(cd "$ksrc" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) >"$tmp/before"
-touch "$tmp/start"
+(cd "$ksrc" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) >"$SCRATCH/before"
+touch "$SCRATCH/start"
 rc=0
-OUT=$tmp/out TARGET=bionic KSRC=$ksrc SERIES=none FLAVOURS=generic \
-	"$ROOT/pkg/build-debs" >"$tmp/log" 2>&1 || rc=$?
-tail -n 3 "$tmp/log"
+OUT=$SCRATCH/out TARGET=bionic KSRC=$ksrc SERIES=none FLAVOURS=generic \
+	"$ROOT/pkg/build-debs" >"$SCRATCH/log" 2>&1 || rc=$?
+tail -n 3 "$SCRATCH/log"
 [ "$rc" -ne 0 ] || fail "build-debs built packages from a tree with no kernel in it"
-grep -q '^build-debs: dpkg-buildpackage' "$tmp/log" ||
+grep -q '^build-debs: dpkg-buildpackage' "$SCRATCH/log" ||
 	fail "build-debs stopped before dpkg-buildpackage (see above); the test proves nothing"
 
-changed=$(find "$ksrc" -newer "$tmp/start" -print)
+changed=$(find "$ksrc" -newer "$SCRATCH/start" -print)
 [ -z "$changed" ] || fail "build-debs wrote into KSRC: $(echo $changed)"
-(cd "$ksrc" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) >"$tmp/after"
-cmp -s "$tmp/before" "$tmp/after" || fail "KSRC's files changed: $(diff "$tmp/before" "$tmp/after" | head -5)"
-built=$tmp/out/debs-build/bionic/linux
+(cd "$ksrc" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) >"$SCRATCH/after"
+cmp -s "$SCRATCH/before" "$SCRATCH/after" || fail "KSRC's files changed: $(diff "$SCRATCH/before" "$SCRATCH/after" | head -5)"
+built=$SCRATCH/out/debs-build/bionic/linux
 [ "$(stat -c %i "$built/debian/stamps/keep-dir")" != "$(stat -c %i "$ksrc/debian/stamps/keep-dir")" ] ||
 	fail "the build tree's debian/stamps/keep-dir is still KSRC's file"
-echo "KSRC untouched: $(wc -l <"$tmp/before") files, none newer, none changed"
+echo "KSRC untouched: $(wc -l <"$SCRATCH/before") files, none newer, none changed"

@@ -10,8 +10,7 @@
 require_chroot_tools
 need_chroot_debs
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 for p in "linux-image-unsigned-$KVER" "linux-modules-$KVER" "linux-modules-extra-$KVER" \
 	"linux-headers-$KVER" "linux-buildinfo-$KVER"; do
 	[ -f "$CHROOT_DEBS/${p}_${SRU_VERSION}_amd64.deb" ] || fail "${p}_${SRU_VERSION}_amd64.deb was not built"
@@ -32,14 +31,14 @@ echo "ok: the chroot got $(wc -l <<<"$extra") packages for the Build-Depends (an
 
 # the same kernel as make debs builds: the same modules in each package
 for p in "linux-modules-$KVER" "linux-modules-extra-$KVER"; do
-	dpkg-deb -c "$(deb_path "$p")" | awk '{print $NF}' | grep '\.ko$' | sort >"$tmp/host"
-	dpkg-deb -c "$CHROOT_DEBS/${p}_${SRU_VERSION}_amd64.deb" | awk '{print $NF}' | grep '\.ko$' | sort >"$tmp/chroot"
-	[ -s "$tmp/host" ] && cmp -s "$tmp/host" "$tmp/chroot" || {
-		diff "$tmp/host" "$tmp/chroot" | head
+	dpkg-deb -c "$(deb_path "$p")" | awk '{print $NF}' | grep '\.ko$' | sort >"$SCRATCH/host"
+	dpkg-deb -c "$CHROOT_DEBS/${p}_${SRU_VERSION}_amd64.deb" | awk '{print $NF}' | grep '\.ko$' | sort >"$SCRATCH/chroot"
+	[ -s "$SCRATCH/host" ] && cmp -s "$SCRATCH/host" "$SCRATCH/chroot" || {
+		diff "$SCRATCH/host" "$SCRATCH/chroot" | head
 		fail "$p: the modules differ from make debs'"
 	}
 done
-echo "ok: the same $(wc -l <"$tmp/host") + modules as make debs in linux-modules and linux-modules-extra"
+echo "ok: the same $(wc -l <"$SCRATCH/host") + modules as make debs in linux-modules and linux-modules-extra"
 
 hits=$(sed -n 's/^\([0-9]*\) hits.*/\1/p' "$CHROOT_DEBS/ccache.txt" 2>/dev/null || true)
 [ -n "$hits" ] && [ "$hits" -gt 0 ] ||

@@ -8,7 +8,6 @@
 # Module.symvers lacks one of nf_nat's exports. make debs recorded the
 # build's ABI for make sru-mail.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
 
 log=$BUILD/build.log
@@ -22,14 +21,13 @@ grep -q "II: abi-check selftest: ABI 1000 against .*/abi/6.1.0-1000.0/amd64 (ABI
 	fail "abi-check did not compare with the branch's previous ABI"
 echo "ok: abi-check, module-check passed; retpoline-check skipped; config-fragment-check, module-signature-check ran"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 symvers=$BUILD/linux/debian/build/build-$FLAVOUR/Module.symvers
 gone=$(awk -F '\t' '$3 == "net/netfilter/nf_nat" { print $2; exit }' "$symvers")
 [ -n "$gone" ] || fail "nf_nat exports nothing in $symvers"
-awk -F '\t' -v s="$gone" '$2 != s' "$symvers" >"$tmp/Module.symvers"
+awk -F '\t' -v s="$gone" '$2 != s' "$symvers" >"$SCRATCH/Module.symvers"
 rc=0
-out=$("$ROOT/debian/scripts/abi-check" "$FLAVOUR" 1000 "$prevdir" "$tmp/Module.symvers") || rc=$?
+out=$("$ROOT/debian/scripts/abi-check" "$FLAVOUR" 1000 "$prevdir" "$SCRATCH/Module.symvers") || rc=$?
 echo "$out" | grep -E '^(EE|WW|II: MISS)|MISS ' || true
 [ "$rc" -eq 1 ] || fail "abi-check passed a build without $gone (exit $rc)"
 grep -q "MISS $gone net/netfilter/nf_nat" <<<"$out" || fail "abi-check does not name $gone"

@@ -4,9 +4,8 @@
 # self-test kernel (6.1: FIXED), booted from the .debs with its modules
 # loaded from the linux-modules package and accepted by the kernel.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
-[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+need_race_binaries
 
 log=$OUT/autopkgtest/test.log
 mkdir -p "$OUT/autopkgtest"

@@ -4,16 +4,14 @@
 # the packaged kernel and modules, with the signature cut off veth.ko
 # (objcopy drops it), must give FAIL and name taint E.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
-[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+need_race_binaries
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-unsigned_veth_initrd "$work"
+scratch_dir
+unsigned_veth_initrd "$SCRATCH"
 rc=0
-autopkgtest_unsigned_veth "$work" || rc=$?
+autopkgtest_unsigned_veth "$SCRATCH" || rc=$?
 [ "$rc" -eq 1 ] || fail "autopkgtest exit $rc with an unsigned module, want 1 (FAIL)"
-grep -q "udp-race: FAIL: the kernel loaded a module it could not verify (taint E)" "$work/out.log" ||
+grep -q "udp-race: FAIL: the kernel loaded a module it could not verify (taint E)" "$SCRATCH/out.log" ||
 	fail "the failure was not the untrusted module"
 echo "ok: an unsigned module fails the autopkgtest"

@@ -4,7 +4,6 @@
 # self-test flavour, each at the changelog's version and with the right
 # architecture, and no package from a flavour that was not asked for.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
 
 # check_pkg PACKAGE EXT ARCH: built, at $VERSION, for ARCH.

@@ -6,7 +6,6 @@
 # headers' config and Module.symvers, buildinfo's lists, the udebs' image
 # and module; and no key file anywhere.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
 
 # has PACKAGE EXT ARCH PATTERN...: dpkg-deb -c lists a path matching each.

@@ -3,14 +3,12 @@
 # Every packaged module (linux-modules and linux-modules-extra) carries a signature (modinfo: signer, sha512), made
 # by the key whose certificate the kernel build embedded.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unpack "linux-modules-$KVER" "$tmp/m"
-dpkg-deb -x "$(deb_path "linux-modules-extra-$KVER")" "$tmp/m"
-mapfile -t kos < <(find "$tmp/m/lib/modules/$KVER" -name '*.ko' | sort)
+scratch_dir
+unpack "linux-modules-$KVER" "$SCRATCH/m"
+dpkg-deb -x "$(deb_path "linux-modules-extra-$KVER")" "$SCRATCH/m"
+mapfile -t kos < <(find "$SCRATCH/m/lib/modules/$KVER" -name '*.ko' | sort)
 [ "${#kos[@]}" -ge 10 ] || fail "only ${#kos[@]} modules packaged"
 
 cert_cn=$(openssl x509 -inform DER -in "$BUILD/linux/debian/build/build-$FLAVOUR/certs/signing_key.x509" \
@@ -26,6 +24,6 @@ echo "ok: ${#kos[@]} modules signed by '$cert_cn' (sha512)"
 
 # and the check sees a module without one: objcopy rewrites the ELF and
 # drops the appended signature (why Ubuntu re-signs after debuglinking)
-objcopy "${kos[0]}" "$tmp/bare.ko"
-[ -z "$(/sbin/modinfo -F signer "$tmp/bare.ko")" ] || fail "modinfo finds a signer in an unsigned module"
+objcopy "${kos[0]}" "$SCRATCH/bare.ko"
+[ -z "$(/sbin/modinfo -F signer "$SCRATCH/bare.ko")" ] || fail "modinfo finds a signer in an unsigned module"
 echo "ok: the same module without its signature shows no signer"

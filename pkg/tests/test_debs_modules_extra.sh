@@ -8,39 +8,37 @@
 # depends on linux-modules, linux-modules-extra on both; the extra package
 # indexes its modules when installed.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unpack "linux-modules-$KVER" "$tmp/m"
-unpack "linux-modules-extra-$KVER" "$tmp/x"
-unpack "linux-buildinfo-$KVER" "$tmp/b"
+scratch_dir
+unpack "linux-modules-$KVER" "$SCRATCH/m"
+unpack "linux-modules-extra-$KVER" "$SCRATCH/x"
+unpack "linux-buildinfo-$KVER" "$SCRATCH/b"
 names() {
 	find "$1/lib/modules/$KVER" -name '*.ko' -printf '%f\n' | sed 's/\.ko$//' | LC_ALL=C sort
 }
-names "$tmp/m" >"$tmp/m.list"
-names "$tmp/x" >"$tmp/x.list"
+names "$SCRATCH/m" >"$SCRATCH/m.list"
+names "$SCRATCH/x" >"$SCRATCH/x.list"
 
 # in_pkg LIST MODULE...: each module is in that package's list
 in_pkg() {
 	local list=$1 m
 	shift
 	for m in "$@"; do
-		grep -qx "$m" "$tmp/$list.list" || fail "$m is not in $([ "$list" = m ] && echo linux-modules || echo linux-modules-extra)"
+		grep -qx "$m" "$SCRATCH/$list.list" || fail "$m is not in $([ "$list" = m ] && echo linux-modules || echo linux-modules-extra)"
 	done
 }
 in_pkg m veth nf_conntrack nf_nat x_tables xt_nat xt_MASQUERADE iptable_nat ip6table_nat \
 	nf_conntrack_netlink nfnetlink
 in_pkg x nf_tables nft_compat nft_nat
-echo "ok: $(wc -l <"$tmp/m.list") modules in linux-modules, $(wc -l <"$tmp/x.list") in linux-modules-extra"
-both=$(LC_ALL=C comm -12 "$tmp/m.list" "$tmp/x.list")
+echo "ok: $(wc -l <"$SCRATCH/m.list") modules in linux-modules, $(wc -l <"$SCRATCH/x.list") in linux-modules-extra"
+both=$(LC_ALL=C comm -12 "$SCRATCH/m.list" "$SCRATCH/x.list")
 [ -z "$both" ] || fail "in both packages: $both"
-LC_ALL=C sort -m "$tmp/m.list" "$tmp/x.list" | cmp -s - "$tmp/b/usr/lib/linux/$KVER/modules" ||
+LC_ALL=C sort -m "$SCRATCH/m.list" "$SCRATCH/x.list" | cmp -s - "$SCRATCH/b/usr/lib/linux/$KVER/modules" ||
 	fail "the two packages do not hold exactly the modules the build made (buildinfo)"
 echo "ok: every module of the build in exactly one of them"
 # what linux-modules ships resolves without linux-modules-extra
-/sbin/depmod -b "$tmp/m" -e -F "$tmp/m/boot/System.map-$KVER" "$KVER" 2>&1 | grep 'unknown symbol' &&
+/sbin/depmod -b "$SCRATCH/m" -e -F "$SCRATCH/m/boot/System.map-$KVER" "$KVER" 2>&1 | grep 'unknown symbol' &&
 	fail "linux-modules needs linux-modules-extra"
 echo "ok: linux-modules resolves on its own"
 

@@ -5,7 +5,6 @@
 # PEM private key, is in any of the built packages. The scanner is shown to
 # catch a key first, in a package made to carry one.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 need_selftest_debs
 
 uefi_key=$OUT/keys/ovmf-test.key
@@ -13,15 +12,14 @@ mod_key=$BUILD/linux/debian/build/build-$FLAVOUR/certs/signing_key.pem
 [ -r "$uefi_key" ] || fail "no UEFI signing key at $uefi_key"
 [ -r "$mod_key" ] || fail "no module-signing key at $mod_key"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 # the check can fail: a package that carries the module key, renamed
-mkdir -p "$tmp/bad/DEBIAN" "$tmp/bad/usr/share/x"
+mkdir -p "$SCRATCH/bad/DEBIAN" "$SCRATCH/bad/usr/share/x"
 printf 'Package: carries-key\nVersion: 1\nArchitecture: all\nMaintainer: t <t@t>\nDescription: t\n' \
-	>"$tmp/bad/DEBIAN/control"
-sed -n '/BEGIN.*PRIVATE/,/END.*PRIVATE/p' "$mod_key" | sed '1d;$d' >"$tmp/bad/usr/share/x/blob"
-dpkg-deb -b "$tmp/bad" "$tmp/carries-key.deb" >/dev/null
-if "$ROOT/pkg/scan-keys" "$uefi_key" "$mod_key" -- "$tmp/carries-key.deb"; then
+	>"$SCRATCH/bad/DEBIAN/control"
+sed -n '/BEGIN.*PRIVATE/,/END.*PRIVATE/p' "$mod_key" | sed '1d;$d' >"$SCRATCH/bad/usr/share/x/blob"
+dpkg-deb -b "$SCRATCH/bad" "$SCRATCH/carries-key.deb" >/dev/null
+if "$ROOT/pkg/scan-keys" "$uefi_key" "$mod_key" -- "$SCRATCH/carries-key.deb"; then
 	fail "scan-keys missed a module key body in a package"
 fi
 

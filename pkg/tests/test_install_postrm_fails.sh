@@ -7,21 +7,20 @@
 require_chroot_tools
 need_chroot_debs
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cp "$CHROOT_DEBS"/*.deb "$tmp/" 2>/dev/null
-deb=$tmp/linux-image-unsigned-${KVER}_${SRU_VERSION}_amd64.deb
+scratch_dir
+cp "$CHROOT_DEBS"/*.deb "$SCRATCH/" 2>/dev/null
+deb=$SCRATCH/linux-image-unsigned-${KVER}_${SRU_VERSION}_amd64.deb
 [ -f "$deb" ] || fail "$(basename "$deb") was not built"
-dpkg-deb -R "$deb" "$tmp/image"
-sed -i '0,/^set -e$/s//set -e\nexit 1/' "$tmp/image/DEBIAN/postrm"
-grep -qx 'exit 1' "$tmp/image/DEBIAN/postrm" || fail "could not break the postrm"
-dpkg-deb --root-owner-group -b "$tmp/image" "$deb" >/dev/null
+dpkg-deb -R "$deb" "$SCRATCH/image"
+sed -i '0,/^set -e$/s//set -e\nexit 1/' "$SCRATCH/image/DEBIAN/postrm"
+grep -qx 'exit 1' "$SCRATCH/image/DEBIAN/postrm" || fail "could not break the postrm"
+dpkg-deb --root-owner-group -b "$SCRATCH/image" "$deb" >/dev/null
 
 rc=0
-TARGET=selftest "$ROOT/pkg/install-test" "$DEBS" "$tmp" >"$tmp/out.log" 2>&1 || rc=$?
-cat "$tmp/out.log"
+TARGET=selftest "$ROOT/pkg/install-test" "$DEBS" "$SCRATCH" >"$SCRATCH/out.log" 2>&1 || rc=$?
+cat "$SCRATCH/out.log"
 [ "$rc" -eq 1 ] || fail "install-test with a failing postrm: exit $rc, want 1 (FAIL)"
-grep -q '^FAIL remove: apt-get remove failed' "$tmp/out.log" || fail "the remove step did not fail"
-grep -q 'post-removal script .* returned error exit status 1' "$tmp/out.log" ||
+grep -q '^FAIL remove: apt-get remove failed' "$SCRATCH/out.log" || fail "the remove step did not fail"
+grep -q 'post-removal script .* returned error exit status 1' "$SCRATCH/out.log" ||
 	fail "the failure does not name the post-removal script"
 echo "ok: a postrm exiting 1 fails install-test"

@@ -10,15 +10,14 @@
 require_chroot_tools
 need_chroot_debs
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 rc=0
-TARGET=selftest "$ROOT/pkg/install-test" "$DEBS" "$CHROOT_DEBS" >"$tmp/out.log" 2>&1 || rc=$?
-cat "$tmp/out.log"
+TARGET=selftest "$ROOT/pkg/install-test" "$DEBS" "$CHROOT_DEBS" >"$SCRATCH/out.log" 2>&1 || rc=$?
+cat "$SCRATCH/out.log"
 [ "$rc" -eq 0 ] || fail "install-test exit $rc, want 0 (PASS)"
 for step in "install $VERSION" "upgrade to $SRU_VERSION" "remove" "purge" \
 	"purge: no file left behind" "upgrade: /lib/modules/$KVER indexed by depmod"; do
-	grep -q "^ok   $step" "$tmp/out.log" || fail "no \"ok $step\" line"
+	grep -q "^ok   $step" "$SCRATCH/out.log" || fail "no \"ok $step\" line"
 done
-grep -q "^ok   upgrade: linux-image-unsigned-$KVER $SRU_VERSION installed" "$tmp/out.log" ||
+grep -q "^ok   upgrade: linux-image-unsigned-$KVER $SRU_VERSION installed" "$SCRATCH/out.log" ||
 	fail "the PPA's unsigned image did not replace the signed one"

@@ -5,18 +5,11 @@
 # closure through modules.dep. The netfilter and veth lines are the ones
 # Bionic's generic.inclusion-list has, over 4.15's paths: nf_conntrack,
 # nf_nat and veth stay in linux-modules there.
-set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 
-fail() {
-	echo "FAIL: $*"
-	exit 1
-}
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-m=$tmp/base/lib/modules/4.15.0-42-generic
-x=$tmp/extra/lib/modules/4.15.0-42-generic
+scratch_dir
+m=$SCRATCH/base/lib/modules/4.15.0-42-generic
+x=$SCRATCH/extra/lib/modules/4.15.0-42-generic
 deps="net/netfilter/nf_conntrack.ko:
 net/netfilter/nf_nat.ko: net/netfilter/nf_conntrack.ko
 net/ipv4/netfilter/nf_nat_ipv4.ko: net/netfilter/nf_nat.ko net/netfilter/nf_conntrack.ko
@@ -36,7 +29,7 @@ while IFS=: read -r ko _; do
 	echo "$ko" >"$m/kernel/$ko"
 done <<<"$deps"
 sed -E 's|^|kernel/|; s| ([a-z])| kernel/\1|g' <<<"$deps" >"$m/modules.dep"
-cat >"$tmp/list" <<'LIST'
+cat >"$SCRATCH/list" <<'LIST'
 arch/*/{crypto,kernel,oprofile}
 drivers/net/veth.ko
 net/ipv4/*
@@ -44,7 +37,7 @@ net/netfilter/*
 ! find sound/core -name oss -prune -o -name *.ko -print
 LIST
 
-out=$("$ROOT/debian/scripts/module-inclusion" "$m" "$x" "$tmp/list")
+out=$("$ROOT/debian/scripts/module-inclusion" "$m" "$x" "$SCRATCH/list")
 echo "$out"
 kept=$(cd "$m/kernel" && find . -name '*.ko' | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
 moved=$(cd "$x/kernel" && find . -name '*.ko' | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
@@ -57,9 +50,9 @@ echo "ok: nf_conntrack, nf_nat, veth stay; cryptd and libcrc32c by dependency; o
 [ "$out" = "module-inclusion: list: 9 modules stay, 5 go to linux-modules-extra" ] || fail "summary: $out"
 
 # a list that names nothing of this tree is an error, not an empty package
-printf 'drivers/none/*\n' >"$tmp/none"
+printf 'drivers/none/*\n' >"$SCRATCH/none"
 rm -rf "$x"
-if "$ROOT/debian/scripts/module-inclusion" "$m" "$x" "$tmp/none" 2>/dev/null; then
+if "$ROOT/debian/scripts/module-inclusion" "$m" "$x" "$SCRATCH/none" 2>/dev/null; then
 	fail "a list that keeps no module passed"
 fi
 echo "ok: a list that keeps nothing fails"

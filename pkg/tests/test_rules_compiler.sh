@@ -10,11 +10,10 @@
 command -v dpkg-parsechangelog >/dev/null || fail "dpkg-parsechangelog missing: run make deps"
 command -v distcc >/dev/null || fail "distcc missing: run make deps"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cp -rL "$ROOT/debian" "$ROOT/debian.master" "$ROOT/debian.selftest" "$tmp/"
-echo DEBIAN=debian.selftest >"$tmp/debian/debian.env"
-printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n' >"$tmp/Makefile"
+scratch_dir
+cp -rL "$ROOT/debian" "$ROOT/debian.master" "$ROOT/debian.selftest" "$SCRATCH/"
+echo DEBIAN=debian.selftest >"$SCRATCH/debian/debian.env"
+printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n' >"$SCRATCH/Makefile"
 
 # expect 'VAR=VALUE ...' -- 'NAME = value'...: printenv under those
 # settings shows each line.
@@ -22,7 +21,7 @@ expect() {
 	local settings=$1 out line
 	shift
 	# shellcheck disable=SC2086 # the settings are words
-	out=$(cd "$tmp" && env -u CCACHE -u DISTCC_HOSTS $settings debian/rules printenv) ||
+	out=$(cd "$SCRATCH" && env -u CCACHE -u DISTCC_HOSTS $settings debian/rules printenv) ||
 		fail "debian/rules printenv ($settings) failed"
 	for line in "$@"; do
 		grep -qxE "$line" <<<"$out" || fail "${settings:-default}: no line \"$line\" in: $(grep -E '^(CC|HOSTCC|CCACHE_PREFIX|CONCURRENCY_LEVEL) ' <<<"$out" | tr -s ' ' | tr '\n' ';')"
@@ -39,7 +38,7 @@ expect "CCACHE=1 DEB_BUILD_OPTIONS=parallel=3" 'CONCURRENCY_LEVEL = 3'
 
 # A tree older than the toolchain: host-compat's compiler and Kbuild
 # variables, and the fragment; host_compat=false turns it off.
-printf 'VERSION = 4\nPATCHLEVEL = 15\nSUBLEVEL = 0\n' >"$tmp/Makefile"
+printf 'VERSION = 4\nPATCHLEVEL = 15\nSUBLEVEL = 0\n' >"$SCRATCH/Makefile"
 expect "" 'CC += gcc -fcommon' \
 	'compat += CC="gcc -fcommon" SKIP_STACK_VALIDATION=1 objtool_target= \+ debian/host-compat.config'
 expect "CCACHE=1" 'CC += ccache gcc -fcommon' 'HOSTCC += ccache gcc -fcommon'

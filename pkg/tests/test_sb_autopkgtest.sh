@@ -6,10 +6,9 @@
 # netfilter modules load from the linux-modules package under that
 # lockdown, and the packaged autopkgtest passes: FIXED.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 require_sb_tools
 need_selftest_debs
-[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+need_race_binaries
 
 log=$OUT/autopkgtest/test-sb.log
 console=$OUT/autopkgtest/selftest-$FLAVOUR-sb/console.log

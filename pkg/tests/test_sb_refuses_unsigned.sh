@@ -4,13 +4,11 @@
 # image (linux-image-unsigned), both when the signed loader asks for it
 # and as the disk's boot file itself.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 require_sb_tools
 need_selftest_debs
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unpack "linux-image-unsigned-$KVER" "$tmp/unsigned"
-image=$tmp/unsigned/boot/vmlinuz-$KVER
+scratch_dir
+unpack "linux-image-unsigned-$KVER" "$SCRATCH/unsigned"
+image=$SCRATCH/unsigned/boot/vmlinuz-$KVER
 expect_refused "$image" "the unsigned image"
 expect_refused "$image" "the unsigned image" direct

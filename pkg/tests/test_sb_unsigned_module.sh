@@ -5,21 +5,19 @@
 # it loads it with taint E; the autopkgtest says FAIL, and the console has
 # the kernel's own lockdown message.
 . "$(dirname "$0")/lib.sh"
-require_pkg_tools
 require_sb_tools
 need_selftest_debs
-[ -x "$OUT/bin/udp-race-test" ] || fail "race binaries missing: make race"
+need_race_binaries
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-unsigned_veth_initrd "$work"
+scratch_dir
+unsigned_veth_initrd "$SCRATCH"
 rc=0
-autopkgtest_unsigned_veth "$work" --secure-boot "$SB_LOADER" \
+autopkgtest_unsigned_veth "$SCRATCH" --secure-boot "$SB_LOADER" \
 	--append "URT_EXPECT_SECUREBOOT=1 URT_EXPECT_LOCKDOWN=1" || rc=$?
 [ "$rc" -eq 1 ] || fail "autopkgtest exit $rc with an unsigned module under Secure Boot, want 1 (FAIL)"
-grep -q "lockdown: on" "$work/out.log" || fail "the kernel was not locked down"
-grep -q "udp-race: FAIL: modules that would not load: veth: " "$work/out.log" ||
+grep -q "lockdown: on" "$SCRATCH/out.log" || fail "the kernel was not locked down"
+grep -q "udp-race: FAIL: modules that would not load: veth: " "$SCRATCH/out.log" ||
 	fail "the failure was not the refused module"
-grep -q "Lockdown: modprobe: unsigned module loading is restricted" "$work/out.log" ||
+grep -q "Lockdown: modprobe: unsigned module loading is restricted" "$SCRATCH/out.log" ||
 	fail "the kernel's lockdown message is not on the console"
 echo "ok: the kernel refuses an unsigned module under Secure Boot, the autopkgtest fails"

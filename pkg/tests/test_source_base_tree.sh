@@ -10,16 +10,15 @@
 . "$(dirname "$0")/lib.sh"
 require_pkg_tools
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/urt-source.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-ksrc=$tmp/ksrc
+scratch_dir
+ksrc=$SCRATCH/ksrc
 fake_ubuntu_tree "$ksrc"
-touch "$tmp/start"
-src=$tmp/out/source/bionic
+touch "$SCRATCH/start"
+src=$SCRATCH/out/source/bionic
 version=4.15.0-42.45+lp1836816.1
 
-OUT=$tmp/out TARGET=bionic KSRC=$ksrc SERIES=$SRU_SERIES "$ROOT/pkg/build-source" >"$tmp/log" 2>&1 ||
-	{ tail -n 20 "$tmp/log"; fail "make source on the stand-in tree failed"; }
+OUT=$SCRATCH/out TARGET=bionic KSRC=$ksrc SERIES=$SRU_SERIES "$ROOT/pkg/build-source" >"$SCRATCH/log" 2>&1 ||
+	{ tail -n 20 "$SCRATCH/log"; fail "make source on the stand-in tree failed"; }
 orig=$src/linux_4.15.0.orig.tar.gz
 [ -f "$orig" ] && [ -f "$src/linux_$version.dsc" ] || fail "no orig tarball or .dsc at $version"
 list=$(tar -tzvf "$orig")
@@ -30,18 +29,18 @@ grep -q ' linux-4.15.0/\.gitignore$' <<<"$list" || fail "the orig lost .gitignor
 grep -q " linux_4.15.0.orig.tar.gz$" "$src/linux_${version}_source.changes" || fail "the orig is not uploaded (-sa)"
 echo "ok: linux_4.15.0.orig.tar.gz: links and .gitignore kept, no .git or debian*/, uploaded"
 
-dpkg-source -x "$src/linux_$version.dsc" "$tmp/x" >/dev/null 2>&1 || fail "dpkg-source -x failed"
-[ "$(readlink "$tmp/x/scripts/dtc/include-prefixes/x86")" = ../../../arch/x86/boot/dts ] || fail "the link changed"
-cmp -s "$ROOT/debian/rules" "$tmp/x/debian/rules" || fail "debian/rules is not this tree's"
-grep -q 'LP: #1836816' "$tmp/x/debian.master/changelog" || fail "no SRU entry in debian.master/changelog"
+dpkg-source -x "$src/linux_$version.dsc" "$SCRATCH/x" >/dev/null 2>&1 || fail "dpkg-source -x failed"
+[ "$(readlink "$SCRATCH/x/scripts/dtc/include-prefixes/x86")" = ../../../arch/x86/boot/dts ] || fail "the link changed"
+cmp -s "$ROOT/debian/rules" "$SCRATCH/x/debian/rules" || fail "debian/rules is not this tree's"
+grep -q 'LP: #1836816' "$SCRATCH/x/debian.master/changelog" || fail "no SRU entry in debian.master/changelog"
 echo "ok: dpkg-source -x: the base, this tree's debian/, the SRU entry"
 
-[ -z "$(find "$ksrc" -newer "$tmp/start" -print)" ] || fail "make source wrote into KSRC"
+[ -z "$(find "$ksrc" -newer "$SCRATCH/start" -print)" ] || fail "make source wrote into KSRC"
 echo "ok: KSRC untouched"
 
-cp "$orig" "$tmp/archive.orig.tar.gz"
-OUT=$tmp/out TARGET=bionic KSRC=$ksrc SERIES=$SRU_SERIES ORIG=$tmp/archive.orig.tar.gz "$ROOT/pkg/build-source" >"$tmp/log" 2>&1 ||
-	{ tail -n 20 "$tmp/log"; fail "make source ORIG=... failed"; }
+cp "$orig" "$SCRATCH/archive.orig.tar.gz"
+OUT=$SCRATCH/out TARGET=bionic KSRC=$ksrc SERIES=$SRU_SERIES ORIG=$SCRATCH/archive.orig.tar.gz "$ROOT/pkg/build-source" >"$SCRATCH/log" 2>&1 ||
+	{ tail -n 20 "$SCRATCH/log"; fail "make source ORIG=... failed"; }
 ! grep -q " linux_4.15.0.orig.tar.gz$" "$src/linux_${version}_source.changes" ||
 	fail "with ORIG= the .changes still uploads the orig (want -sd)"
 [ -f "$src/linux_4.15.0.orig.tar.gz" ] || fail "with ORIG= the orig is not beside the .dsc"

@@ -9,8 +9,7 @@
 require_pkg_tools
 need_selftest_source
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 dsc=$SOURCE/linux_$SRU_VERSION.dsc
 orig=$SOURCE/linux_6.1.0.orig.tar.gz
 for f in "$dsc" "$orig" "$SOURCE/linux_$SRU_VERSION.diff.gz" "$SOURCE/linux_${SRU_VERSION}_source.changes"; do
@@ -30,20 +29,20 @@ dscdeps=$(sed -n 's/^Build-Depends: //p' "$dsc" | tr ',' '\n' | sed 's/^ *//;s/ 
 echo "ok: Build-Depends: $(echo "$dscdeps" | wc -l) as debian.master/control.stub.in declares"
 
 # unpacked, it is this tree's packaging on the base
-dpkg-source -x "$dsc" "$tmp/src" >"$tmp/x.log" 2>&1 || { cat "$tmp/x.log"; fail "dpkg-source -x failed"; }
-[ "$(dpkg-parsechangelog -l"$tmp/src/debian/changelog" -SVersion)" = "$SRU_VERSION" ] ||
+dpkg-source -x "$dsc" "$SCRATCH/src" >"$SCRATCH/x.log" 2>&1 || { cat "$SCRATCH/x.log"; fail "dpkg-source -x failed"; }
+[ "$(dpkg-parsechangelog -l"$SCRATCH/src/debian/changelog" -SVersion)" = "$SRU_VERSION" ] ||
 	fail "debian/changelog is not at $SRU_VERSION"
-grep -q 'LP: #1836816' "$tmp/src/debian.selftest/changelog" || fail "no SRU entry in debian.selftest/changelog"
+grep -q 'LP: #1836816' "$SCRATCH/src/debian.selftest/changelog" || fail "no SRU entry in debian.selftest/changelog"
 n=0
 while IFS= read -r -d '' f; do
-	cmp -s "$ROOT/$f" "$tmp/src/$f" || fail "$f differs from this tree's in the unpacked source"
+	cmp -s "$ROOT/$f" "$SCRATCH/src/$f" || fail "$f differs from this tree's in the unpacked source"
 	n=$((n + 1))
 done < <(cd "$ROOT" && find -L debian debian.master debian.selftest -type f \
 	-not -path debian.selftest/changelog -not -path debian/debian.env -not -path 'debian/stamps/*' -print0)
-grep -q '^debian\.selftest$' <(sed -n 's/^DEBIAN=//p' "$tmp/src/debian/debian.env") ||
+grep -q '^debian\.selftest$' <(sed -n 's/^DEBIAN=//p' "$SCRATCH/src/debian/debian.env") ||
 	fail "debian/debian.env does not name debian.selftest"
 # the base as linux-source-6.1 ships it: its top directory's files unchanged
 for f in Makefile MAINTAINERS net/netfilter/nf_conntrack_core.c; do
-	cmp -s "$tmp/src/$f" "$OUT/src/linux-source-6.1/$f" || fail "the base's $f changed"
+	cmp -s "$SCRATCH/src/$f" "$OUT/src/linux-source-6.1/$f" || fail "the base's $f changed"
 done
 echo "ok: dpkg-source -x: $n files of debian/, debian.master/ and debian.selftest/ as in this tree, version $SRU_VERSION"
