@@ -54,9 +54,10 @@ need_race_binaries() {
 }
 
 # Builds the self-test packages (after require_pkg_tools) unless the
-# current ones came from this packaging. Through ccache (CCACHE=1, $OUT/ccache), so that the clean-chroot
-# build of the source package compiles little; in the locale the chroot
-# builds in (ccache's hash includes it).
+# current ones came from this packaging. Through ccache (CCACHE=1,
+# $OUT/ccache), so that the clean-chroot build of the source package
+# compiles little; in the locale the chroot builds in (ccache's hash
+# includes it).
 need_selftest_debs() {
 	local want
 	require_pkg_tools
@@ -137,10 +138,11 @@ need_chroot_debs() {
 	echo "$want" >"$CHROOT_DEBS/.packaging-hash"
 }
 
-# fake_ubuntu_tree DIR: a stand-in Ubuntu base tree (a 4.15 Makefile header
-# and no kernel: a build fails at once) with its own debian/ and debian.master/ (config,
-# changelog 4.15.0-42.45), a .gitignore, a .git directory and a relative
-# symbolic link as a kernel tree has them; every file dated 2018.
+# fake_ubuntu_tree DIR: a stand-in Ubuntu base tree (a 4.15 Makefile
+# header and no kernel: a build fails at once) with its own debian/ and
+# debian.master/ (config, changelog 4.15.0-42.45), a .gitignore, a .git
+# directory and a relative symbolic link as a kernel tree has them; every
+# file dated 2018.
 fake_ubuntu_tree() {
 	local ksrc=$1 cfg=$1/debian.master/config
 	mkdir -p "$ksrc/debian/stamps" "$cfg/amd64" "$ksrc/arch/x86/boot/dts" \
