@@ -43,9 +43,15 @@ ok "entry: title with (LP: #1836816), one '- subject' per patch in series order"
 [ "$(dpkg-parsechangelog -l "$cl" -o 1 -c 1 -S Version)" = 4.15.0-42.45 ] || fail "base entry lost"
 ok "the base entry is kept below"
 
+"$ENTRY" "$cl" "$work/series" >/dev/null 2>&1 || fail "a second run failed"
+[ "$(field Version)" = 4.15.0-42.45+lp1836816.1 ] || fail "a second run: $(field Version)"
+[ "$(grep -c '^linux (' "$cl")" -eq 2 ] || fail "a second run stacked an entry: $(grep '^linux (' "$cl" | tr '\n' ' ')"
+ok "a second run on its own output: the same version, one SRU entry"
+
 "$ENTRY" --suffix lp1836816.2 "$cl" "$work/series" >/dev/null 2>&1 || fail "--suffix run failed"
-[ "$(field Version)" = 4.15.0-42.45+lp1836816.1+lp1836816.2 ] || fail "suffix: $(field Version)"
-ok "--suffix: $(field Version)"
+[ "$(field Version)" = 4.15.0-42.45+lp1836816.2 ] || fail "suffix: $(field Version)"
+[ "$(dpkg-parsechangelog -l "$cl" -o 1 -c 1 -S Version)" = 4.15.0-42.45 ] || fail "suffix: the base is not below"
+ok "--suffix lp1836816.2 replaces the suffix: $(field Version)"
 
 before=$(sha1sum <"$cl")
 rc=0
