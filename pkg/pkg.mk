@@ -1,7 +1,10 @@
 # Packaging: Ubuntu-shaped kernel .debs from a tree, and the autopkgtest on
 # the packaged kernel.
 #   make debs TARGET=bionic|azure|selftest [KSRC=DIR] [SERIES=DIR] [FLAVOURS=...]
-#             [CCACHE=1] [DISTCC_HOSTS=...]
+#             [RULES_VARS="name=value ..."] [CCACHE=1] [DISTCC_HOSTS=...]
+#   make sign [TARGET=selftest] [SIGNING_KEY=PEM SIGNING_CERT=PEM]   the signed
+#             image package again from the unsigned one (default: the OVMF
+#             test key, which the Secure Boot run trusts)
 #   make source TARGET=... [KSRC=DIR] [SERIES=DIR] [ORIG=FILE] [DEBSIGN_KEYID=ID]
 #   make chroot-build [TARGET=selftest] [DSC=FILE] [CCACHE=1]   as Launchpad builds it
 #   make install-test [TARGET=selftest] [BASELINE=DIR] [FIX=DIR]   install, upgrade, purge
@@ -10,21 +13,26 @@
 #   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
 #   make ccache-bench   a cold package build with a warm ccache, figures only
 #   make lintian [TARGET=selftest]
-# debian/, debian.master/, debian.azure/ and debian.selftest/ are the
-# packaging itself; pkg/ drives it. See README.Ubuntu.
+# An Ubuntu tree's own debian*/ build it; selftest/packaging/ is the
+# self-test base's; pkg/ drives them. See README.Ubuntu.
 
-.PHONY: debs source chroot-build install-test autopkgtest sb-test sb-bench ccache-bench lintian
+.PHONY: debs sign source chroot-build install-test autopkgtest sb-test sb-bench ccache-bench lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	CCACHE=$(CCACHE) $(if $(DISTCC_HOSTS),DISTCC_HOSTS="$(DISTCC_HOSTS)") \
+	RULES_VARS="$(RULES_VARS)" \
 	$(if $(SIGNING_KEY),SIGNING_KEY=$(SIGNING_KEY)) \
 	$(if $(SIGNING_CERT),SIGNING_CERT=$(SIGNING_CERT))
 
 debs:
 	@$(PKG_ENV) pkg/build-debs
 
+sign:
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) $(if $(SIGNING_KEY),SIGNING_KEY=$(SIGNING_KEY)) \
+		$(if $(SIGNING_CERT),SIGNING_CERT=$(SIGNING_CERT)) pkg/sign-debs
+
 source:
-	@OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) ORIG=$(ORIG) \
+	@OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) ORIG=$(ORIG) LOCAL_ORIG=$(LOCAL_ORIG) \
 		DEBSIGN_KEYID=$(DEBSIGN_KEYID) pkg/build-source
 
 chroot-build:

@@ -1,12 +1,24 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
-# Putting a target's packaging on an assembled kernel tree, shared by
-# pkg/build-debs (make debs) and pkg/build-source (make source). The caller
-# sets ME (its name) and ROOT (this tree) and defines die.
+# The packaged tree, shared by pkg/build-debs (make debs) and pkg/build-source
+# (make source): the base tree with the series applied, built by the base's
+# own packaging with exactly three changes:
+#   1. the series applied to the kernel source;
+#   2. the SRU changelog entry on debian.<branch>/changelog;
+#   3. the udp-race autopkgtest beside the base's own tests (autopkgtest/:
+#      our stanza appended to debian/tests/control).
+# An Ubuntu tree brings its packaging (debian/debian.env naming a
+# debian.<branch>/ that exists). Debian's linux-source-6.1 brings none: for
+# TARGET=selftest it gets this tree's Ubuntu-shaped self-test packaging
+# (selftest/packaging/) first, and is then an Ubuntu-shaped base like any
+# other. The caller sets ME (its name) and ROOT (this tree) and defines die.
 
 # shellcheck source=sru/lib/series.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../../sru/lib/series.sh"
 
+SELFTEST_PACKAGING=$ROOT/selftest/packaging
+
+# branch_of TARGET: the packaging branch a target's tree carries.
 branch_of() {
 	case "$1" in
 	bionic) echo debian.master ;;
@@ -14,6 +26,15 @@ branch_of() {
 	selftest) echo debian.selftest ;;
 	*) die "TARGET=$1: give TARGET=bionic, azure or selftest" ;;
 	esac
+}
+
+# base_branch DIR: the debian.<branch> DIR's own packaging names in
+# debian/debian.env, if that directory exists; nothing otherwise.
+base_branch() {
+	local b
+	[ -r "$1/debian/debian.env" ] || return 0
+	b=$(sed -n 's/^DEBIAN=//p' "$1/debian/debian.env" | tail -n 1)
+	[ -z "$b" ] || [ ! -d "$1/$b" ] || echo "$b"
 }
 
 # The series: SERIES, else patches/TARGET; selftest needs none.
@@ -31,85 +52,13 @@ pick_series() {
 	fi
 }
 
-# Copies this tree's packaging over the base's: debian/ whole (the build's
-# own debian/build and stamps stay for NOCLEAN), debian.master/ (shared
-# templates) and debian.<branch>/, but for the config and changelog the
-# base may bring.
-overlay_packaging() {
-	local ksrc=$1 src=$2 branch=$3 b f
-	rsync -aL --delete --exclude=/build/ --exclude=/stamps/ "$ROOT/debian/" "$src/debian/"
-	# What the base brings in those two (an Ubuntu tree has
-	# debian/stamps/keep-dir) is still hard-linked to KSRC, and the build
-	# writes there: unlink it.
-	for b in stamps build; do
-		[ -d "$ksrc/debian/$b" ] || continue
-		while IFS= read -r -d '' f; do
-			[ ! "$src/debian/$b/$f" -ef "$ksrc/debian/$b/$f" ] || rm -f "$src/debian/$b/$f"
-		done < <(cd "$ksrc/debian/$b" && find . -type f -print0)
-	done
-	mkdir -p "$src/debian/stamps"
-	touch "$src/debian/stamps/keep-dir"
-	printf 'DEBIAN=%s\n' "$branch" >"$src/debian/debian.env"
-	# a derivative uses debian.master's templates unless it has its own;
-	# the base's inclusion lists and ABI files are its data (module-inclusion,
-	# abi-check), linked back from KSRC after the copy unless we carry our own
-	for b in debian.master "$branch"; do
-		rsync -aL --delete --exclude=/config/ --exclude=/changelog \
-			"$ROOT/$b/" "$src/$b/"
-		base_data "$ksrc/$b" "$src/$b" "$ROOT/$b"
-	done
-}
-
-# base_data BASE DEST OURS: BASE's abi/ and control.d/*.inclusion-list in
-# DEST, hard-linked (the build only reads them), unless OURS has its own.
-base_data() {
-	local base=$1 dest=$2 ours=$3 f
-	if [ -d "$base/abi" ] && [ ! -d "$ours/abi" ]; then
-		rsync -a --link-dest="$base/abi/" "$base/abi/" "$dest/abi/"
-	fi
-	for f in "$base"/control.d/*.inclusion-list; do
-		[ -f "$f" ] && [ ! -f "$ours/control.d/${f##*/}" ] || continue
-		mkdir -p "$dest/control.d"
-		ln -f "$f" "$dest/control.d/${f##*/}" 2>/dev/null || cp -p "$f" "$dest/control.d/"
-	done
-}
-
-# The branch's config: ours if we carry one, else the base tree's own.
-place_config() {
-	local ksrc=$1 src=$2 branch=$3
-	if [ -d "$ROOT/$branch/config" ]; then
-		rsync -aL --delete "$ROOT/$branch/config/" "$src/$branch/config/"
-	elif [ -d "$ksrc/$branch/config" ]; then
-		rsync -a --delete "$ksrc/$branch/config/" "$src/$branch/config/"
-		echo "$ME: config from $ksrc/$branch/config"
-	else
-		die "no config: neither $branch/config here nor $ksrc/$branch/config"
-	fi
-}
-
-# The changelog: ours if we carry one, else the base's; with a series, its
-# SRU entry on top (sru/changelog-entry: <version>+lp<bug>.1).
-place_changelog() {
-	local ksrc=$1 src=$2 branch=$3 series=$4
-	if [ -f "$ROOT/$branch/changelog" ]; then
-		cp --remove-destination "$ROOT/$branch/changelog" "$src/$branch/changelog"
-	elif [ -f "$ksrc/$branch/changelog" ]; then
-		cp --remove-destination "$ksrc/$branch/changelog" "$src/$branch/changelog"
-	else
-		die "no changelog: neither $branch/changelog here nor in $ksrc"
-	fi
-	if [ -n "$series" ]; then
-		"$ROOT/sru/changelog-entry" ${SUFFIX:+--suffix "$SUFFIX"} \
-			"$src/$branch/changelog" "$series" >/dev/null
-	fi
-}
-
 # resolve_ksrc TARGET OUT: the base tree, absolute: KSRC, else for selftest
 # Debian's linux-source-6.1 unpacked under OUT/src.
 resolve_ksrc() {
 	local target=$1 out=$2
 	if [ -n "${KSRC:-}" ]; then
 		[ -d "$KSRC" ] || die "KSRC=$KSRC: no such directory"
+		[ -f "$KSRC/Makefile" ] || die "KSRC=$KSRC: not a kernel tree (no Makefile)"
 		(cd "$KSRC" && pwd -P)
 	elif [ "$target" = selftest ]; then
 		"$ROOT/tree/selftest-base" "$out/src" || die "cannot unpack the self-test base"
@@ -118,15 +67,103 @@ resolve_ksrc() {
 	fi
 }
 
-# packaged_tree KSRC SRC BRANCH SERIES: the base with the series applied
-# (tree/assemble-tree) and this tree's packaging, config and changelog on
-# top, in SRC. A series that lists no patch (the self-test's: 6.1 has the
-# fix) gives only its changelog entry.
+# check_base KSRC TARGET: the base carries the target's packaging, or is the
+# packaging-less self-test base.
+check_base() {
+	local ksrc=$1 target=$2 want have
+	want=$(branch_of "$target")
+	have=$(base_branch "$ksrc")
+	if [ -z "$have" ]; then
+		[ "$target" = selftest ] ||
+			die "KSRC=$ksrc carries no Ubuntu packaging (debian/debian.env naming a debian.<branch>/); TARGET=$target needs an Ubuntu $target tree"
+	elif [ "$have" != "$want" ]; then
+		die "KSRC=$ksrc is packaged as $have, not $want (TARGET=$target)"
+	fi
+}
+
+# unshare_files SRC: the files Ubuntu's clean writes or chmods outside
+# debian*/ (scripts/ubuntu-retpoline-extract-one, the reconstruct script's
+# chmods) become files of their own: the rest of the tree is hard-linked to
+# KSRC, which is never written.
+unshare_files() {
+	local src=$1 f
+	for f in scripts/ubuntu-retpoline-extract-one \
+		$(sed -n "s/^chmod +x '\\(.*\\)'\$/\\1/p" "$src"/debian.*/reconstruct 2>/dev/null); do
+		[ -f "$src/$f" ] || continue
+		cp -p "$src/$f" "$src/$f.urt-tmp"
+		mv -f "$src/$f.urt-tmp" "$src/$f"
+	done
+}
+
+# copy_base_packaging KSRC SRC: the base's debian/ and debian.*/ in SRC
+# (the self-test packaging for a base without), copied (not linked: the
+# build writes there), whatever was there before
+# gone but for the build's own output, debian/build and the stamps
+# debian/stamps/stamp-* (NOCLEAN).
+copy_base_packaging() {
+	local ksrc=$1 src=$2 keep=$2/.urt-keep d
+	rm -rf "$keep"
+	mkdir -p "$keep/stamps"
+	[ ! -d "$src/debian/build" ] || mv "$src/debian/build" "$keep/build"
+	find "$src/debian/stamps" -maxdepth 1 -name 'stamp-*' -exec mv {} "$keep/stamps/" \; 2>/dev/null || true
+	rm -rf "$src"/debian "$src"/debian.*
+	for d in "$ksrc"/debian "$ksrc"/debian.*; do
+		[ -d "$d" ] || continue
+		cp -a "$d" "$src/" || die "cannot copy $d"
+	done
+	[ -n "$(base_branch "$ksrc")" ] || install_selftest_packaging "$src"
+	[ ! -d "$keep/build" ] || mv "$keep/build" "$src/debian/build"
+	mkdir -p "$src/debian/stamps"
+	find "$keep/stamps" -type f -exec mv {} "$src/debian/stamps/" \;
+	rm -rf "$keep"
+}
+
+# install_selftest_packaging SRC: this tree's self-test packaging, for the
+# base that has none (Debian's linux-source-6.1).
+install_selftest_packaging() {
+	rsync -aL "$SELFTEST_PACKAGING/" "$1/"
+	echo "$ME: self-test packaging from selftest/packaging (the base has none)"
+}
+
+# place_changelog SRC BRANCH SERIES: with a series, its SRU entry on top of
+# the branch's changelog (sru/changelog-entry: <version>+lp<bug>.1).
+place_changelog() {
+	local src=$1 branch=$2 series=$3
+	[ -f "$src/$branch/changelog" ] || die "no $branch/changelog in the base"
+	[ -n "$series" ] || return 0
+	"$ROOT/sru/changelog-entry" ${SUFFIX:+--suffix "$SUFFIX"} \
+		"$src/$branch/changelog" "$series" >/dev/null
+}
+
+# add_autopkgtest SRC: the udp-race test beside the base's own tests; its
+# stanza appended to debian/tests/control, the race test's source in
+# debian/tests/race (the testbed builds it).
+add_autopkgtest() {
+	local src=$1 tests=$1/debian/tests
+	mkdir -p "$tests"
+	[ ! -e "$tests/udp-race" ] && [ ! -e "$tests/race" ] ||
+		die "the base already has debian/tests/udp-race or debian/tests/race"
+	install -m 755 "$ROOT/autopkgtest/udp-race" "$tests/udp-race"
+	rsync -a --exclude=/bench/ "$ROOT/race/" "$tests/race/"
+	if [ -s "$tests/control" ]; then
+		[ -z "$(tail -c 1 "$tests/control")" ] || echo >>"$tests/control"
+		echo >>"$tests/control"
+	fi
+	cat "$ROOT/autopkgtest/control" >>"$tests/control"
+}
+
+# packaged_tree KSRC SRC TARGET SERIES: the base with the series applied
+# (tree/assemble-tree), its own packaging (or the self-test packaging), the
+# SRU changelog entry and the autopkgtest, in SRC. A series that lists no
+# patch (the self-test's: 6.1 has the fix) gives only its changelog entry.
 packaged_tree() {
-	local ksrc=$1 src=$2 branch=$3 series=$4 apply=$4
+	local ksrc=$1 src=$2 target=$3 series=$4 apply=$4 branch
+	branch=$(branch_of "$target")
+	check_base "$ksrc" "$target"
 	[ -z "$series" ] || [ -n "$(series_patches "$series")" ] || apply=""
 	"$ROOT/tree/assemble-tree" "$ksrc" "$src" ${apply:+"$apply"}
-	overlay_packaging "$ksrc" "$src" "$branch"
-	place_config "$ksrc" "$src" "$branch"
-	place_changelog "$ksrc" "$src" "$branch" "$series"
+	copy_base_packaging "$ksrc" "$src"
+	unshare_files "$src"
+	place_changelog "$src" "$branch" "$series"
+	add_autopkgtest "$src"
 }

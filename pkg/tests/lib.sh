@@ -3,9 +3,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Shared by the packaging tests: each checks the self-test packages that
 # `make debs TARGET=selftest` writes to $OUT/debs/selftest. The first test
-# to need them builds them; later ones reuse them while the packaging
-# (debian/, debian.master/, debian.selftest/, pkg/, the config fragments)
-# is unchanged.
+# to need them builds them; later ones reuse them while every file they are
+# made from (PACKAGING_ROOMS) is unchanged.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -13,7 +12,8 @@ OUT=${OUT:-$ROOT/out}
 readonly KSFT_SKIP=77
 DEBS=$OUT/debs/selftest
 BUILD=$OUT/debs-build/selftest
-# what debian.selftest/changelog and rules.d/amd64.mk make
+# what selftest/packaging/debian.selftest/changelog and rules.d/amd64.mk make
+PACKAGING=$ROOT/selftest/packaging
 ABI=6.1.0-1000
 VERSION=6.1.0-1000.1
 FLAVOUR=selftest
@@ -33,10 +33,26 @@ require_pkg_tools() {
 	done
 }
 
+# rooms_hash PATH...: a key for the content of every file under PATHs: the
+# files git tracks there (in a checkout, as they are now), else every file.
+rooms_hash() {
+	(
+		cd "$ROOT"
+		if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+			git ls-files -z -- "$@"
+		else
+			find "$@" -type f -print0
+		fi | LC_ALL=C sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1
+	)
+}
+
+# What the self-test packages are made from: the self-test packaging and
+# its builder, the autopkgtest and the race test it carries, the tree
+# plumbing, the key it is signed with, and the SRU tools.
+PACKAGING_ROOMS=(selftest autopkgtest race pkg/build-debs pkg/lib tree vm/sb-keys sru)
+
 packaging_hash() {
-	(cd "$ROOT" && find -L debian debian.master debian.selftest pkg/build-debs pkg/lib tree \
-		-type f -not -path 'debian/tests/race/*' -print0 | LC_ALL=C sort -z |
-		xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+	rooms_hash "${PACKAGING_ROOMS[@]}"
 }
 
 # make's jobs for the self-test package builds: one more than the CPUs, as
@@ -88,10 +104,7 @@ require_chroot_tools() {
 }
 
 source_hash() {
-	{
-		packaging_hash
-		(cd "$ROOT" && cat pkg/build-source pkg/lib/packaging.sh "$SRU_SERIES"/*) | sha1sum
-	} | sha1sum | cut -d' ' -f1
+	rooms_hash "${PACKAGING_ROOMS[@]}" pkg/build-source "${SRU_SERIES#"$ROOT"/}"
 }
 
 # Makes the self-test source package unless the current one came from this
@@ -139,32 +152,103 @@ need_chroot_debs() {
 }
 
 # fake_ubuntu_tree DIR: a stand-in Ubuntu base tree (a 4.15 Makefile
-# header and no kernel: a build fails at once) with its own debian/ and
-# debian.master/ (config, changelog 4.15.0-42.45), a .gitignore, a .git
-# directory and a relative symbolic link as a kernel tree has them; every
-# file dated 2018.
+# header and no kernel: a build fails at once) with packaging of Ubuntu's
+# shape: debian/debian.env naming debian.master/ (config, changelog
+# 4.15.0-42.45, control.stub.in, copyright, a previous ABI), a debian/rules
+# whose clean generates debian/changelog, control and copyright from it, and
+# an autopkgtest of its own in debian/tests; a .gitignore, a .git directory
+# and a relative symbolic link as a kernel tree has them; every file dated
+# 2018. Test-only stand-in: nothing of Ubuntu's packaging is in it.
 fake_ubuntu_tree() {
-	local ksrc=$1 cfg=$1/debian.master/config
-	mkdir -p "$ksrc/debian/stamps" "$cfg/amd64" "$ksrc/arch/x86/boot/dts" \
+	local ksrc=$1 m=$1/debian.master
+	mkdir -p "$ksrc/debian/stamps" "$ksrc/debian/source" "$ksrc/debian/tests" \
+		"$m/config/amd64" "$m/abi/4.15.0-40.43/amd64" "$ksrc/arch/x86/boot/dts" \
 		"$ksrc/scripts/dtc/include-prefixes" "$ksrc/.git"
 	printf 'VERSION = 4\nPATCHLEVEL = 15\nSUBLEVEL = 0\nall:\n\t@echo "not a kernel" >&2; exit 1\n' \
 		>"$ksrc/Makefile"
 	printf 'Place holder\n' >"$ksrc/debian/stamps/keep-dir"
-	printf '#!/usr/bin/make -f\n%%:\n\texit 1\n' >"$ksrc/debian/rules"
-	printf '*.o\n' >"$ksrc/.gitignore"
-	printf 'ref: refs/heads/master\n' >"$ksrc/.git/HEAD"
-	ln -s ../../../arch/x86/boot/dts "$ksrc/scripts/dtc/include-prefixes/x86"
-	echo 'CONFIG_NET=y' >"$cfg/config.common.ubuntu"
-	echo 'CONFIG_64BIT=y' >"$cfg/amd64/config.common.amd64"
-	echo 'CONFIG_NETFILTER=y' >"$cfg/amd64/config.flavour.generic"
-	cat >"$ksrc/debian.master/changelog" <<-'EOF'
+	echo DEBIAN=debian.master >"$ksrc/debian/debian.env"
+	echo 1.0 >"$ksrc/debian/source/format"
+	printf '%s\n' '#!/usr/bin/make -f' \
+		"# stand-in for an Ubuntu kernel's debian/rules (test fixture)" \
+		"DEBIAN := \$(shell sed -n 's/^DEBIAN=//p' debian/debian.env)" \
+		'flavours = generic' \
+		'debian/control:' \
+		"	sed 's/SRCPKGNAME/linux/' \$(DEBIAN)/control.stub.in >debian/control" \
+		'clean: debian/control' \
+		'	cp $(DEBIAN)/changelog debian/changelog' \
+		'	cp $(DEBIAN)/copyright debian/copyright' \
+		'build build-arch build-indep binary binary-arch binary-indep:' \
+		'	@echo "stand-in tree: no kernel to build" >&2; exit 1' >"$ksrc/debian/rules"
+	chmod +x "$ksrc/debian/rules"
+	printf 'Tests: rebuild\nDepends: @builddeps@, fakeroot\nRestrictions: allow-stderr\n' \
+		>"$ksrc/debian/tests/control"
+	printf '#!/bin/sh\nexit 0\n' >"$ksrc/debian/tests/rebuild"
+	chmod +x "$ksrc/debian/tests/rebuild"
+	cat >"$m/control.stub.in" <<-'EOF'
+	Source: SRCPKGNAME
+	Section: devel
+	Priority: optional
+	Maintainer: Test <test@example.invalid>
+	Build-Depends: make
+	Standards-Version: 3.9.4
+
+	Package: linux-stand-in
+	Architecture: all
+	Description: stand-in
+	 A stand-in package of a test fixture.
+	EOF
+	echo 'Stand-in copyright of a test fixture.' >"$m/copyright"
+	printf 'nf_conntrack\nveth\n' >"$m/abi/4.15.0-40.43/amd64/generic.modules"
+	echo 'CONFIG_NET=y' >"$m/config/config.common.ubuntu"
+	echo 'CONFIG_64BIT=y' >"$m/config/amd64/config.common.amd64"
+	echo 'CONFIG_NETFILTER=y' >"$m/config/amd64/config.flavour.generic"
+	cat >"$m/changelog" <<-'EOF'
 	linux (4.15.0-42.45) bionic; urgency=medium
 
 	  * Stand-in base tree for a test.
 
 	 -- Test <test@example.invalid>  Mon, 26 Nov 2018 12:00:00 +0000
+
+	linux (4.15.0-40.43) bionic; urgency=medium
+
+	  * The previous upload of the stand-in.
+
+	 -- Test <test@example.invalid>  Mon, 12 Nov 2018 12:00:00 +0000
 	EOF
+	printf '*.o\n' >"$ksrc/.gitignore"
+	printf 'ref: refs/heads/master\n' >"$ksrc/.git/HEAD"
+	ln -s ../../../arch/x86/boot/dts "$ksrc/scripts/dtc/include-prefixes/x86"
 	find "$ksrc" -exec touch -h -d '2018-11-26 12:00:00' {} +
+}
+
+# packaging_changes BASE TREE: the paths of debian/ and debian.*/ that
+# differ between BASE and TREE (diff -r: changed, added or removed), one
+# per line, sorted. The build's own debian/build and debian/stamps are not
+# packaging.
+packaging_changes() {
+	local base=$1 tree=$2 d
+	for d in $( (cd "$base" && ls -d debian debian.* 2>/dev/null; cd "$tree" && ls -d debian debian.* 2>/dev/null) |
+		sort -u); do
+		{ diff -rq -x build -x stamps "$base/$d" "$tree/$d" 2>&1 || true; } | sed -E \
+			-e "s|^Files $base/(.*) and .* differ$|\\1|" \
+			-e "s|^Only in ($base\|$tree)/?(.*): (.*)$|\\2/\\3|" \
+			-e "s|^diff: $base/(.*): No such file or directory$|\\1|" \
+			-e "s|^diff: $tree/(.*): No such file or directory$|\\1|"
+	done | sed 's|^/||' | LC_ALL=C sort -u
+}
+
+# check_packaging_rule BASE TREE BRANCH: TREE's packaging is BASE's plus
+# exactly the three changes (the SRU changelog entry, our autopkgtest in
+# debian/tests) and what the packaging's own clean regenerates.
+check_packaging_rule() {
+	local base=$1 tree=$2 branch=$3 got want
+	got=$(packaging_changes "$base" "$tree" |
+		grep -vxE 'debian/(changelog|control|control\.stub|copyright)' || true)
+	want=$(printf '%s\n' "$branch/changelog" debian/tests/control debian/tests/race \
+		debian/tests/udp-race | LC_ALL=C sort)
+	[ "$got" = "$want" ] || fail "the packaging differs from the base's in: $(echo $got) (want: $(echo $want))"
+	echo "ok: packaging = the base's + $(echo $want) (and what clean regenerates)"
 }
 
 # deb_path PACKAGE [EXT [ARCH]]: the built file of PACKAGE at $VERSION.
@@ -247,7 +331,7 @@ unsigned_veth_initrd() {
 	mv "$ko.bare" "$ko"
 	[ -z "$(/sbin/modinfo -F signer "$ko")" ] || fail "veth.ko still signed"
 	/sbin/depmod -b "$dir/root" "$KVER"
-	"$ROOT/vm/mkinitramfs" --modules "$dir/root" --autopkgtest "$ROOT/debian/tests" \
+	"$ROOT/vm/mkinitramfs" --modules "$dir/root" --autopkgtest "$ROOT/autopkgtest" \
 		"$dir/initrd.gz" "$OUT/bin" >/dev/null
 }
 

@@ -7,7 +7,7 @@
 # skips a tree without Ubuntu's tooling and fails on an unsafe indirect
 # branch the previous list lacks.
 . "$(dirname "$0")/lib.sh"
-S=$ROOT/debian/scripts
+S=$ROOT/selftest/packaging/debian/scripts
 
 scratch_dir
 abi=$SCRATCH/abi

@@ -11,7 +11,7 @@
 need_selftest_debs
 
 log=$BUILD/build.log
-prevdir=$ROOT/debian.selftest/abi/6.1.0-1000.0/amd64
+prevdir=$ROOT/selftest/packaging/debian.selftest/abi/6.1.0-1000.0/amd64
 for want in "II: abi-check selftest: passed" "II: module-check selftest: passed" \
 	"II: retpoline-check selftest: skipped: this tree has no retpoline tooling" \
 	"debian/scripts/config-fragment-check" "debian/scripts/module-signature-check"; do
@@ -27,7 +27,7 @@ gone=$(awk -F '\t' '$3 == "net/netfilter/nf_nat" { print $2; exit }' "$symvers")
 [ -n "$gone" ] || fail "nf_nat exports nothing in $symvers"
 awk -F '\t' -v s="$gone" '$2 != s' "$symvers" >"$SCRATCH/Module.symvers"
 rc=0
-out=$("$ROOT/debian/scripts/abi-check" "$FLAVOUR" 1000 "$prevdir" "$SCRATCH/Module.symvers") || rc=$?
+out=$("$ROOT/selftest/packaging/debian/scripts/abi-check" "$FLAVOUR" 1000 "$prevdir" "$SCRATCH/Module.symvers") || rc=$?
 echo "$out" | grep -E '^(EE|WW|II: MISS)|MISS ' || true
 [ "$rc" -eq 1 ] || fail "abi-check passed a build without $gone (exit $rc)"
 grep -q "MISS $gone net/netfilter/nf_nat" <<<"$out" || fail "abi-check does not name $gone"

@@ -37,7 +37,7 @@ net/netfilter/*
 ! find sound/core -name oss -prune -o -name *.ko -print
 LIST
 
-out=$("$ROOT/debian/scripts/module-inclusion" "$m" "$x" "$SCRATCH/list")
+out=$("$ROOT/selftest/packaging/debian/scripts/module-inclusion" "$m" "$x" "$SCRATCH/list")
 echo "$out"
 kept=$(cd "$m/kernel" && find . -name '*.ko' | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
 moved=$(cd "$x/kernel" && find . -name '*.ko' | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
@@ -52,7 +52,7 @@ echo "ok: nf_conntrack, nf_nat, veth stay; cryptd and libcrc32c by dependency; o
 # a list that names nothing of this tree is an error, not an empty package
 printf 'drivers/none/*\n' >"$SCRATCH/none"
 rm -rf "$x"
-if "$ROOT/debian/scripts/module-inclusion" "$m" "$x" "$SCRATCH/none" 2>/dev/null; then
+if "$ROOT/selftest/packaging/debian/scripts/module-inclusion" "$m" "$x" "$SCRATCH/none" 2>/dev/null; then
 	fail "a list that keeps no module passed"
 fi
 echo "ok: a list that keeps nothing fails"

@@ -10,7 +10,7 @@ scratch_dir
 unpack "linux-image-unsigned-$KVER" "$SCRATCH/unsigned"
 openssl req -new -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=stranger/" \
 	-keyout "$SCRATCH/other.key" -out "$SCRATCH/other.crt" 2>/dev/null
-"$ROOT/debian/scripts/sign-image" "$SCRATCH/other.key" "$SCRATCH/other.crt" \
+"$ROOT/selftest/packaging/debian/scripts/sign-image" "$SCRATCH/other.key" "$SCRATCH/other.crt" \
 	"$SCRATCH/unsigned/boot/vmlinuz-$KVER" "$SCRATCH/other-signed" >/dev/null
 sbverify --cert "$SCRATCH/other.crt" "$SCRATCH/other-signed" >/dev/null 2>&1 || fail "the stranger's signature is not there"
 expect_refused "$SCRATCH/other-signed" "the image signed with another key"

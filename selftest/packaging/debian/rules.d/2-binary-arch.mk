@@ -22,7 +22,7 @@
 lockme = flock -w 60 $(CURDIR)/debian/.LOCK
 
 # a flavour's inclusion list: the branch's, or the base tree's (Ubuntu's
-# debian.master/control.d/<f>.inclusion-list)
+# control.d/<f>.inclusion-list)
 inclusion_list = $(wildcard $(DEBIAN)/control.d/$(1).inclusion-list)
 
 flavour_pkgs = $(bin_pkg_name_unsigned)-$(1) \
@@ -49,14 +49,14 @@ build-%: $(stampdir)/stamp-build-% ;
 # allnoconfig, merged onto allnoconfig: a small config) and checked: every
 # option it sets must survive. Then the build's own overrides, reported
 # option by option in config.overrides.log: no debug info (no dbgsym
-# package is built), on a newer host toolchain host-compat.config, and
+# package is built), and
 # EXTRA_CONFIG=FILE if given (a base tree that cannot build an option).
 # NOCLEAN=1 (dpkg-buildpackage -nc) keeps the object tree across a new
 # config: Kbuild then rebuilds only what the changed options reach. The
 # changelog is a prerequisite: CONFIG_VERSION_SIGNATURE names its version.
 $(stampdir)/stamp-prepare-%: target_flavour = $*
 $(stampdir)/stamp-prepare-%: kdir = $(builddir)/build-$*
-$(stampdir)/stamp-prepare-%: $(call config_files,%) $(compat_config) $(DEBIAN)/changelog
+$(stampdir)/stamp-prepare-%: $(call config_files,%) $(DEBIAN)/changelog
 	@echo "== prepare $*: $(config_base) + $(notdir $(call config_files,$*))"
 	$(if $(NOCLEAN),,rm -rf $(kdir))
 	install -d $(kdir)
@@ -75,7 +75,7 @@ else
 endif
 	$(call do_config_fragment_check,$(kdir)/config.merged,$(kdir)/.config)
 	cp $(kdir)/.config $(kdir)/config.branch
-	{ echo '# CONFIG_DEBUG_INFO is not set'; $(if $(compat_config),cat $(compat_config);) \
+	{ echo '# CONFIG_DEBUG_INFO is not set'; \
 		$(if $(EXTRA_CONFIG),cat $(EXTRA_CONFIG);) } >$(kdir)/config.overrides
 	cat $(kdir)/config.overrides >>$(kdir)/.config
 	$(kmake) O=$(kdir) olddefconfig >>$(kdir)/config.log 2>&1 \

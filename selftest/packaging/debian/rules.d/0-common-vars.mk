@@ -43,7 +43,6 @@ stampdir := $(CURDIR)/debian/stamps
 
 # switches; the branch's <arch>.mk may set them, the command line wins
 disable_d_i ?=
-host_compat ?= true
 no_dumpfile ?= true
 config_base ?= olddefconfig
 # a config fragment applied last, after the branch's config is checked
@@ -84,35 +83,13 @@ CONCURRENCY_LEVEL := $(or $(patsubst parallel=%,%,$(filter parallel=%,$(DEB_BUIL
 kernel_version := $(shell sed -n 's/^VERSION = //p' Makefile).$(shell sed -n 's/^PATCHLEVEL = //p' Makefile)
 kernel_fullversion := $(kernel_version).$(shell sed -n 's/^SUBLEVEL = //p' Makefile)
 
-# A tree older than the host's toolchain (a kernel before 5.7 built by gcc
-# 10 or later: a newer host than the branch's own) needs another compiler
-# command, Kbuild variables and the Kconfig fragment
-# debian/host-compat.config. debian/scripts/host-compat decides, the same
-# script (tree/host-compat) the VM harness's kernel build runs;
-# host_compat=false turns this off.
-compat_cc :=
-compat_make :=
-ifeq ($(host_compat),true)
-compat_cc := $(shell $(SHELL) debian/scripts/host-compat . cc)
-ifneq ($(.SHELLSTATUS),0)
-$(error debian/scripts/host-compat failed)
-endif
-compat_make := $(shell $(SHELL) debian/scripts/host-compat . make)
-endif
-ifneq ($(compat_cc),)
-kcc := $(compat_cc)
-compat_config := debian/host-compat.config
-# the newer compiler emits indirect branches the branch's own did not (gcc
-# 12: 16-bit real-mode code), which retpoline-check then reports unfailing
-skipretpoline ?= true
-else
+# The compiler is gcc. A host whose toolchain is newer than the tree gives
+# what the tree needs from outside (pkg/build-debs: CC=, HOSTCC= and Kbuild
+# variables on the command line, which win), as for an Ubuntu tree's own
+# packaging. EXTRA_CONFIG turns off modules the previous ABI may list:
+# module-check then reports what is gone without failing.
 kcc := gcc
-compat_config :=
-endif
-# The build's own overrides (host-compat.config, EXTRA_CONFIG) turn off
-# modules the previous ABI lists (nfp, amdgpu): module-check then reports
-# what is gone without failing.
-ifneq ($(strip $(compat_config)$(EXTRA_CONFIG)),)
+ifneq ($(strip $(EXTRA_CONFIG)),)
 skipmodule ?= true
 endif
 
@@ -126,4 +103,4 @@ kmake = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u CXXFLAG
 	CC="$(strip $(kcc_launcher) $(kcc))" HOSTCC="$(strip $(hostcc_launcher) $(kcc))" \
 	KERNELVERSION=$(abi_release)-$(target_flavour) LOCALVERSION= \
 	KBUILD_BUILD_VERSION="$(uploadnum)" \
-	CONFIG_DEBUG_SECTION_MISMATCH=y $(compat_make)
+	CONFIG_DEBUG_SECTION_MISMATCH=y

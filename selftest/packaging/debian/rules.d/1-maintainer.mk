@@ -19,7 +19,6 @@ printenv:
 	@echo "flavours          = $(flavours)"
 	@echo "kernel_version    = $(kernel_version)"
 	@echo "config_base       = $(config_base)"
-	@echo "compat            = $(if $(compat_config),CC=\"$(kcc)\" $(compat_make) + $(compat_config),none)"
 	@echo "CC                = $(strip $(kcc_launcher) $(kcc))"
 	@echo "HOSTCC            = $(strip $(hostcc_launcher) $(kcc))"
 	@echo "CCACHE_PREFIX     = $(CCACHE_PREFIX)"

@@ -1,0 +1,161 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0
+# What a local binary build on this host adds to the base's packaging, from
+# outside it (pkg/build-debs): never a file of the packaged tree, never in
+# the source package. Each addition is printed and recorded (host_notes).
+#   - the compiler a tree older than this host's gcc needs (tree/host-compat),
+#     as CC/HOSTCC and Kbuild variables on debian/rules' command line
+#     (MAKEFLAGS, which reaches Kbuild);
+#   - the parts that cannot build here switched off with the packaging's
+#     own knobs (do_tools=false without python2);
+#   - a Kconfig fragment for what the toolchain truly forces
+#     (tree/config/packaged-toolchain.config) and EXTRA_CONFIG, appended to
+#     each flavour's config by a makefile given beside debian/rules;
+#   - the previous ABI the checks compare against, copied out of the tree
+#     with the modules those fragments remove named in its modules.ignore
+#     (each with its reason), so module-check stays enforced for the rest;
+#   - the caller's RULES_VARS (Ubuntu's own variables: flavours=generic
+#     do_zfs=true skipabi=false ...).
+# The caller sets ME and ROOT, defines die, and reads HOST_VARS (NAME=value
+# words for MAKEFLAGS), HOST_MK (the extra makefile, or empty) and
+# HOST_NOTES (one line per addition).
+
+HOST_VARS=()
+HOST_MK=
+HOST_NOTES=()
+
+host_note() {
+	HOST_NOTES+=("$*")
+	echo "$ME: local build: $*" >&2
+}
+
+# makeflags_word NAME=VALUE: the word as MAKEFLAGS carries it (spaces and
+# backslashes escaped).
+makeflags_word() {
+	local w=${1//\\/\\\\}
+	printf '%s' "${w// /\\ }"
+}
+
+# host_makeflags: HOST_VARS as one MAKEFLAGS value.
+host_makeflags() {
+	local v out=()
+	for v in "${HOST_VARS[@]}"; do
+		out+=("$(makeflags_word "$v")")
+	done
+	echo "${out[*]}"
+}
+
+# selinux_shim SRC DIR: 4.15's scripts/selinux refuses a host libc whose
+# PF_MAX is above the kernel's ("New address family defined"); genheaders
+# describes the kernel's families, so the host programs get the tree's
+# PF_MAX through a sys/socket.h in DIR. Prints DIR if the tree needs it.
+selinux_shim() {
+	local src=$1 dir=$2 tree_max host_max
+	tree_max=$(sed -n 's/^#if PF_MAX > \([0-9]*\)$/\1/p' \
+		"$src/security/selinux/include/classmap.h" 2>/dev/null | head -n 1)
+	[ -n "$tree_max" ] || return 0
+	host_max=$(printf '#include <sys/socket.h>\nPF_MAX\n' | gcc -E -P - | tail -n 1)
+	[[ "$host_max" =~ ^[0-9]+$ ]] && [ "$host_max" -gt "$tree_max" ] || return 0
+	mkdir -p "$dir/sys"
+	printf '%s\n' "/* host programs of a kernel whose PF_MAX is $tree_max */" \
+		'#include_next <sys/socket.h>' '#undef PF_MAX' "#define PF_MAX $tree_max" \
+		>"$dir/sys/socket.h"
+	echo "$dir"
+}
+
+# fragment_gaps FILE: the modules a fragment removes, as modules.ignore
+# lines with the fragment's reason ("# modules: a b" lines).
+fragment_gaps() {
+	sed -n 's/^# modules: *//p' "$1" | tr ' ' '\n' | sed '/^$/d'
+}
+
+# prev_abi_of SRC BRANCH: the previous upload's ABI directory's version:
+# the one Ubuntu's rules would pick (the changelog entry before the newest)
+# if the branch carries it, else the newest the branch carries below the
+# current version (an SRU entry or a vendor upload moves "previous" to an
+# upload whose ABI files were never added).
+prev_abi_of() {
+	local src=$1 branch=$2 cur prev d best=""
+	cur=$(dpkg-parsechangelog -l"$src/$branch/changelog" -SVersion)
+	prev=$(dpkg-parsechangelog -l"$src/$branch/changelog" -o1 -c1 -SVersion)
+	if [ -d "$src/$branch/abi/$prev" ]; then
+		echo "$prev"
+		return 0
+	fi
+	for d in "$src/$branch"/abi/*/; do
+		d=$(basename "$d")
+		dpkg --compare-versions "$d" lt "$cur" || continue
+		[ -z "$best" ] || dpkg --compare-versions "$d" gt "$best" || continue
+		best=$d
+	done
+	echo "$best"
+}
+
+# host_build SRC BUILD BRANCH: fills HOST_VARS, HOST_MK and HOST_NOTES for
+# a build of the packaged tree SRC in BUILD. The self-test packaging
+# (debian.selftest) reads FLAVOURS and EXTRA_CONFIG itself and carries no
+# ABI of a previous upload of Ubuntu's.
+host_build() {
+	local src=$1 build=$2 branch=$3 cc make shim frags=() f arch prev gaps missing
+	HOST_VARS=()
+	HOST_MK=
+	HOST_NOTES=()
+	arch=$(dpkg-architecture -qDEB_HOST_ARCH)
+
+	cc=$("$ROOT/tree/host-compat" "$src" cc) || die "tree/host-compat failed"
+	make=$("$ROOT/tree/host-compat" "$src" make) || die "tree/host-compat failed"
+	if [ -n "$cc" ]; then
+		shim=$(selinux_shim "$src" "$build/host-include")
+		HOST_VARS+=("CC=${CCACHE:+ccache }$cc" "HOSTCC=$cc${shim:+ -I$shim}")
+		host_note "CC=\"$cc\" HOSTCC=\"$cc${shim:+ -I$shim}\": the tree is older than gcc $(gcc -dumpversion)" \
+			"(gcc 10 defaults to -fno-common${shim:+; the SELinux host programs get PF_MAX of the tree})"
+		frags+=("$ROOT/tree/config/packaged-toolchain.config")
+	elif [ -n "${CCACHE:-}" ]; then
+		HOST_VARS+=("CC=ccache gcc")
+	fi
+	if [ -n "$make" ]; then
+		# shellcheck disable=SC2206 # words of NAME=value, no spaces
+		HOST_VARS+=($make)
+		host_note "$make: objtool (tools/build) does not build under this make, so no stack validation and no ORC tables"
+	fi
+	if [ -d "$src/tools" ] && grep -q do_tools "$src/debian/rules" && ! command -v python2 >/dev/null; then
+		HOST_VARS+=("do_tools=false")
+		host_note "do_tools=false: the tools packages need python2, which this host lacks"
+	fi
+	[ "$branch" != debian.selftest ] || return 0
+	[ -z "${EXTRA_CONFIG:-}" ] || frags+=("$EXTRA_CONFIG")
+	if [ ${#frags[@]} -gt 0 ]; then
+		mkdir -p "$build/host-config"
+		for f in "${frags[@]}"; do
+			sed -n 's/^\(# \)\{0,1\}CONFIG_/&/p' "$f" | sed 's/^/  /' >&2
+			host_note "config: $(grep -c '^\(# \)\{0,1\}CONFIG_' "$f") option(s) from $(basename "$f")"
+		done
+		cat "${frags[@]}" >"$build/host-config/local.config"
+		HOST_MK=$build/host-config/local.mk
+		{
+			echo "# $ME: the local build's config fragment after each flavour's config"
+			echo "\$(foreach f,\$(flavours),\$(eval \$(stampdir)/stamp-prepare-tree-\$(f): $build/host-config/local.config))"
+		} >"$HOST_MK"
+	fi
+	prev=$(prev_abi_of "$src" "$branch")
+	if [ -n "$prev" ] && [ -d "$src/$branch/abi/$prev/$arch" ]; then
+		rm -rf "$build/prev-abi"
+		mkdir -p "$build/prev-abi"
+		cp -a "$src/$branch/abi/$prev" "$build/prev-abi/"
+		gaps=$build/prev-abi/$prev/modules.ignore
+		for f in "${frags[@]}"; do
+			fragment_gaps "$f" | while IFS= read -r m; do
+				printf '# %s: gap in this local build (%s)\n%s\n' "$m" "$(basename "$f")" "$m"
+			done
+		done >>"$gaps"
+		HOST_VARS+=("prev_revision=${prev#*-}" "prev_abidir=$build/prev-abi/$prev/$arch")
+		missing=$(grep -v '^#' "$gaps" 2>/dev/null | sort -u | tr '\n' ' ' || true)
+		host_note "previous ABI $prev ($branch/abi/$prev)${missing:+; modules not built here: $missing}"
+	fi
+	if [ -n "${RULES_VARS:-}" ]; then
+		# shellcheck disable=SC2206 # NAME=value words, as on a command line
+		HOST_VARS+=(${RULES_VARS})
+		host_note "RULES_VARS: ${RULES_VARS}"
+	fi
+	[ -z "${FLAVOURS:-}" ] || HOST_VARS+=("flavours=$FLAVOURS")
+}
