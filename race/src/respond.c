@@ -19,6 +19,7 @@
 #include "addr.h"
 #include "dns.h"
 #include "netns.h"
+#include "verdict.h"
 
 #define MAX_LISTEN	8
 #define BATCH		64
@@ -138,7 +139,7 @@ int main(int argc, char **argv)
 			if (nspecs == MAX_LISTEN) {
 				fprintf(stderr, "udp-race-respond: at most %d addresses\n",
 					MAX_LISTEN);
-				return 2;
+				return URT_EXIT_ERROR;
 			}
 			spec[nspecs++] = optarg;
 			break;
@@ -150,17 +151,17 @@ int main(int argc, char **argv)
 			return 0;
 		default:
 			usage(stderr);
-			return 2;
+			return URT_EXIT_ERROR;
 		}
 	}
 	if (!nspecs || optind < argc) {
 		usage(stderr);
-		return 2;
+		return URT_EXIT_ERROR;
 	}
 	if (netns && netns_switch(netns) < 0) {
 		fprintf(stderr, "udp-race-respond: netns %s: %s\n", netns,
 			strerror(errno));
-		return 2;
+		return URT_EXIT_ERROR;
 	}
 	for (; nfds < nspecs; nfds++) {
 		pfd[nfds].fd = open_listener(spec[nfds]);

@@ -33,7 +33,7 @@ enum {
 	O_BATCH, O_MAX_SECONDS, O_MIN_CLASHES, O_NETNS, O_CT_NETNS,
 	O_CT_SOURCE, O_CALIBRATION, O_WARMUP,
 	O_OUTPUT = 384,
-	O_NAME = O_OUTPUT, O_JSON,
+	O_NAME = O_OUTPUT, O_JSON, O_CHECK,
 };
 
 /* --- senders ------------------------------------------------------------ */
@@ -314,11 +314,13 @@ static int scenario_check(struct run_opts *o, const struct given *given)
 static const char output_usage[] =
 	"Output:\n"
 	"  --name NAME            scenario name in the output (default race)\n"
-	"  --json FILE            also write the result as a JSON object\n";
+	"  --json FILE            also write the result as a JSON object\n"
+	"  --check                check the command line and exit 0, sending nothing\n";
 
 static const struct option output_opts[] = {
 	{ "name", required_argument, NULL, O_NAME },
 	{ "json", required_argument, NULL, O_JSON },
+	{ "check", no_argument, NULL, O_CHECK },
 };
 
 static const char *output_opt(int c, const char *arg, struct run_opts *o)
@@ -329,6 +331,9 @@ static const char *output_opt(int c, const char *arg, struct run_opts *o)
 		return NULL;
 	case O_JSON:
 		o->json_path = arg;
+		return NULL;
+	case O_CHECK:
+		o->check_only = true;
 		return NULL;
 	}
 	return "unknown option";

@@ -13,6 +13,7 @@ struct run_opts {
 	/* output */
 	const char *name;
 	const char *json_path;
+	bool check_only;	/* --check: the command line only, no run */
 	/* scenario: how long, where the counters are, what decides */
 	const char *netns;
 	const char *ct_netns;

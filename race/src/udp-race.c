@@ -19,8 +19,6 @@
 #include "udp-race-args.h"
 #include "verdict.h"
 
-#define EXIT_USAGE 2
-
 /* Everything one run observed, for the verdict and the reports. */
 struct outcome {
 	struct verdict_in in;
@@ -273,25 +271,27 @@ int main(int argc, char **argv)
 	int ret = run_opts_parse(argc, argv, &o);
 
 	if (ret)
-		return ret > 0 ? 0 : EXIT_USAGE;
+		return ret > 0 ? URT_EXIT_FIXED : URT_EXIT_ERROR;
+	if (o.check_only)
+		return URT_EXIT_FIXED;
 	/* before any thread: the senders start in this netns */
 	if (o.netns && netns_switch(o.netns) < 0) {
 		fprintf(stderr, "udp-race: netns %s: %s\n", o.netns, strerror(errno));
-		return EXIT_USAGE;
+		return URT_EXIT_ERROR;
 	}
 	memset(&out, 0, sizeof(out));
 	out.before = calloc(1, sizeof(*out.before));
 	out.after = calloc(1, sizeof(*out.after));
 	if (!out.before || !out.after) {
 		fprintf(stderr, "udp-race: out of memory\n");
-		return EXIT_USAGE;
+		return URT_EXIT_ERROR;
 	}
 	run(&o, &out);
 	out.verdict = verdict_decide(&out.in, &out.why);
 	print_line(&o, &out);
 	ret = verdict_exit_code(out.verdict);
 	if (o.json_path && write_json(&o, &out))
-		ret = EXIT_USAGE;
+		ret = URT_EXIT_ERROR;
 	free(out.before);
 	free(out.after);
 	return ret;

@@ -83,17 +83,16 @@ const char *verdict_name(enum verdict v)
 	return "ERROR";
 }
 
+static const int exit_of[] = {
+	[V_FIXED] = URT_EXIT_FIXED,
+	[V_AFFECTED] = URT_EXIT_AFFECTED,
+	[V_INCONCLUSIVE] = URT_EXIT_INCONCLUSIVE,
+	[V_ERROR] = URT_EXIT_ERROR,
+};
+
 int verdict_exit_code(enum verdict v)
 {
-	switch (v) {
-	case V_FIXED:
-		return 0;
-	case V_AFFECTED:
-		return 1;
-	case V_INCONCLUSIVE:
-		return 77;
-	case V_ERROR:
-		break;
-	}
-	return 2;
+	if ((unsigned int)v >= sizeof(exit_of) / sizeof(exit_of[0]))
+		return URT_EXIT_ERROR;
+	return exit_of[v];
 }

@@ -6,6 +6,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/*
+ * The exit code of each verdict, written once for C; the shell side's
+ * URT_EXIT_* (race/udp-race-verdict.sh) are the same numbers. 77 is
+ * automake's skip code, which autopkgtest's "skippable" takes too.
+ */
+enum urt_exit {
+	URT_EXIT_FIXED = 0,
+	URT_EXIT_AFFECTED = 1,
+	URT_EXIT_ERROR = 2,
+	URT_EXIT_INCONCLUSIVE = 77,
+};
+
 enum verdict {
 	V_FIXED,
 	V_AFFECTED,
@@ -31,7 +43,7 @@ struct verdict_in {
 /* Decides; *why gets a short static reason for anything but FIXED. */
 enum verdict verdict_decide(const struct verdict_in *in, const char **why);
 const char *verdict_name(enum verdict v);
-/* autopkgtest/kselftest exit code: 0, 1, 77 or 2 */
+/* The verdict's exit code (enum urt_exit). */
 int verdict_exit_code(enum verdict v);
 
 #endif

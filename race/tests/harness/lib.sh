@@ -6,7 +6,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BIN=${UDP_RACE_BIN:-$ROOT/out/bin}
 HARNESS=$BIN/udp-race-test
-readonly KSFT_SKIP=77
+# 77: automake's skip code, which tests/run counts as a skip (as kselftest's 4)
+readonly TEST_SKIP=77
 # A run that lasts until its 60 s limit: one source-port cycle, sender 1
 # staggered by up to 100000 pause loops (milliseconds) each round.
 LONG_RUN="--rounds 40000 --delay-max 100000 --max-seconds 60"
@@ -17,7 +18,7 @@ fail() {
 }
 
 require_root() {
-	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root"; exit "$KSFT_SKIP"; }
+	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root"; exit "$TEST_SKIP"; }
 }
 
 # Prints the namespaces a run with pid $1 owns.
