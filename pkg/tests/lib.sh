@@ -9,7 +9,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT=${OUT:-$ROOT/out}
-readonly KSFT_SKIP=77
+# 77: automake's skip code, which tests/run counts as a skip (as kselftest's 4)
+readonly TEST_SKIP=77
 DEBS=$OUT/debs/selftest
 BUILD=$OUT/debs-build/selftest
 # what selftest/packaging/debian.selftest/changelog and rules.d/amd64.mk make
@@ -26,7 +27,7 @@ fail() {
 }
 
 require_pkg_tools() {
-	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (make deps installs the packaging tools)"; exit "$KSFT_SKIP"; }
+	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (make deps installs the packaging tools)"; exit "$TEST_SKIP"; }
 	local t
 	for t in dpkg-buildpackage kernel-wedge sbsign sbverify lintian qemu-system-x86_64; do
 		command -v "$t" >/dev/null || fail "$t missing: run make deps"
@@ -96,7 +97,7 @@ SOURCE=$OUT/source/selftest
 CHROOT_DEBS=$OUT/chroot-build/selftest
 
 require_chroot_tools() {
-	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (mmdebstrap --mode=root, chroot)"; exit "$KSFT_SKIP"; }
+	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (mmdebstrap --mode=root, chroot)"; exit "$TEST_SKIP"; }
 	local t
 	for t in dpkg-buildpackage dpkg-source mmdebstrap unshare ccache; do
 		command -v "$t" >/dev/null || fail "$t missing: run make deps"

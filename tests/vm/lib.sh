@@ -6,7 +6,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT=${OUT:-$ROOT/out}
-readonly KSFT_SKIP=77
+# 77: automake's skip code, which tests/run counts as a skip (as kselftest's 4)
+readonly TEST_SKIP=77
 export OUT
 
 fail() {
@@ -16,7 +17,7 @@ fail() {
 
 # The VM tests need what `make deps` installs; as root they must run.
 require_vm() {
-	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (make deps installs the VM tools)"; exit "$KSFT_SKIP"; }
+	[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (make deps installs the VM tools)"; exit "$TEST_SKIP"; }
 	command -v qemu-system-x86_64 >/dev/null || fail "qemu-system-x86_64 missing: run make deps"
 	[ -r /usr/src/linux-source-6.1.tar.xz ] || fail "linux-source-6.1 missing: run make deps"
 }
