@@ -1,6 +1,6 @@
 # The SRU series and the tools that apply and present them.
 #   make apply KSRC=DIR TARGET=bionic|azure     apply patches/TARGET, all or nothing
-#   make sru-mail KSRC=DIR TARGET=bionic|azure  the mail set, after make verify
+#   make sru-mail KSRC=DIR TARGET=bionic|azure  the mail set, from make verify's PASS record
 
 .PHONY: apply sru-mail
 apply:
@@ -11,8 +11,7 @@ apply:
 sru-mail:
 	@test -n "$(KSRC)" || { echo "make sru-mail: give KSRC=DIR" >&2; exit 2; }
 	@test -n "$(TARGET)" || { echo "make sru-mail: give TARGET=bionic|azure" >&2; exit 2; }
-	@sru/sru-mail --out $(OUT)/sru-mail/$(TARGET) --abi $(OUT)/abi/$(TARGET) \
-		"$(KSRC)" patches/$(TARGET) \
-		$(OUT)/verify-$(TARGET).txt
+	@sru/sru-mail --out $(OUT)/sru-mail/$(TARGET) --abi $(OUT)/abi/$(TARGET) --target $(TARGET) \
+		"$(KSRC)" patches/$(TARGET) $(OUT)/verify-$(TARGET).json
 
 CHECK_TESTS += $(sort $(wildcard sru/tests/test_*.sh))

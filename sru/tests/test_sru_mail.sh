@@ -2,13 +2,33 @@
 # SPDX-License-Identifier: GPL-2.0
 # sru/sru-mail on a synthetic tree and series: a cover letter and one mail
 # per patch with [SRU][Bionic][PATCH i/N] subjects, each signed off by whoever
-# runs it, the four SRU sections filled from the series, the verify table in
-# [Test Case]; git am of the mails onto a fresh copy of the base gives the
-# series again; missing inputs and an already-applied tree are refused. The
-# azure form (reverts of stand-in SAUCE commits, then the pair) is one set.
+# runs it, the four SRU sections filled from the series, [Test Case] from
+# the verify record (how the test ran, the table, the verifier's commands);
+# git am of the mails onto a fresh copy of the base gives the series again;
+# missing inputs and an already-applied tree are refused, and so is a
+# record that is not a PASS for the same target, tree and series (exit 1,
+# naming the mismatch). The azure form (reverts of stand-in SAUCE commits,
+# then the pair) is one set.
 # shellcheck source=sru/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tree/lib/identity.sh
+. "$ROOT/tree/lib/identity.sh"
 MAIL=$ROOT/sru/sru-mail
+
+# make_record FILE KSRC SERIES TARGET RESULT: a verify record as vm/verify
+# writes it, for KSRC and SERIES as they are now.
+make_record() {
+	jq -n --arg target "$4" --arg result "$5" --arg tk "$(tree_key "$2" "$3")" \
+		--arg sk "$(series_key "$3")" \
+		'{target: $target, result: $result, date: "2026-01-01T00:00:00Z",
+		  tree: {version: "linux 4.15.0-42.45", key: $tk},
+		  series: {path: "patches/bionic", key: $sk}, harness: "0123456789ab",
+		  how: {args: "--scenario all --until-decided", stop: "until-decided",
+			config: "the VM minimal config",
+			rounds_before: "nonat=400 dnat-local=300", rounds_after: "nonat=400 dnat-local=1350"},
+		  verdicts: {before: "AFFECTED", after: (if $result == "PASS" then "FIXED" else "AFFECTED" end)},
+		  table: "dnat-local | AFFECTED 1301 1301 | FIXED 1976 0"}' >"$1"
+}
 
 make_series
 make_tree "$work/ksrc"
@@ -19,7 +39,7 @@ sed -i '0,/^---$/s//(cherry picked from commit 4e35c1cb9460240e983a01745b5f29fe3
 	"$work/series"/0002-*.patch
 printf '[Impact]\n\nDNS lookups time out.\n\n[Regression Potential]\n\nConfined to UDP clash handling.\n' \
 	>"$work/series/sru-cover.txt"
-printf 'before: AFFECTED, after: FIXED\ndnat-local | AFFECTED 1301 1301 | FIXED 1976 0\n' >"$work/table"
+make_record "$work/table" "$work/ksrc" "$work/series" series PASS
 
 out=$("$MAIL" --out "$work/mail" "$work/ksrc" "$work/series" "$work/table" 2>&1) ||
 	fail "sru-mail failed: $out"
@@ -40,11 +60,40 @@ for want in "BugLink: https://bugs.launchpad.net/bugs/1836816" "[Impact]" "DNS l
 	"[Fix]" "- net: fix line 5" "- net: add new.c, fix line 15" \
 	"cherry picked from upstream 4e35c1cb9460240e983a01745b5f29fe3a4d8e39" \
 	"[Test Case]" "  dnat-local | AFFECTED 1301 1301 | FIXED 1976 0" \
+	"  after:  nonat=400 dnat-local=1350" "until its verdict was decided" \
+	"apt-get install -t bionic-proposed linux-generic" "--scenario all --until-decided" \
 	"[Regression Potential]" "Confined to UDP clash handling."; do
 	grep -qxF -- "$want" "$cover" || grep -qF -- "$want" "$cover" || fail "cover letter lacks: $want"
 done
 ! grep -q '\*\*\*' "$cover" || fail "a placeholder is left"
-ok "cover letter sections filled from the series and the verify table"
+ok "cover letter sections filled from the series and the verify record (rounds run, -proposed commands)"
+
+# refused: a record that does not hold for this mail (exit 1, the reason)
+refused() {
+	local why=$1 rc=0 out
+	shift
+	out=$("$MAIL" --out "$work/mail-x" "$@" 2>&1) || rc=$?
+	[ "$rc" -eq 1 ] && grep -q "refused: $why" <<<"$out" || fail "want exit 1 and \"$why\", got $rc: $out"
+	ok "refused ($why)"
+}
+refused "no verify record" "$work/ksrc" "$work/series" "$work/none.json"
+make_record "$work/fail.json" "$work/ksrc" "$work/series" series FAIL
+refused "the record is FAIL" "$work/ksrc" "$work/series" "$work/fail.json"
+refused "the record is for TARGET=series, not azure" --target azure "$work/ksrc" "$work/series" "$work/table"
+cp -r "$work/series" "$work/series2"
+echo "# another series" >>"$work/series2/series"
+refused "other series" --target series "$work/ksrc" "$work/series2" "$work/table"
+cp -r "$work/ksrc" "$work/ksrc2"
+sed -i 's/^line 15$/line 15 changed later/' "$work/ksrc2/net/core.c"
+refused "stale tree" "$work/ksrc2" "$work/series" "$work/table"
+cp -r "$work/ksrc" "$work/ksrc3"
+git -C "$work/ksrc3" init -q && git_commit "$work/ksrc3" base
+make_record "$work/git.json" "$work/ksrc3" "$work/series" series PASS
+"$MAIL" --out "$work/mail-x" "$work/ksrc3" "$work/series" "$work/git.json" >"$work/git.log" 2>&1 ||
+	{ cat "$work/git.log"; fail "a record of a git tree at its HEAD was refused"; }
+echo '# a commit on the tree' >>"$work/ksrc3/README"
+git_commit "$work/ksrc3" "a commit after make verify"
+refused "stale tree" "$work/ksrc3" "$work/series" "$work/git.json"
 
 # --abi: the baseline's exported symbols against the fix's, in [Regression Potential]
 mkdir -p "$work/abi/before" "$work/abi/after"
@@ -62,14 +111,11 @@ rm -rf "$work/abi/after"
 grep -q "^ABI: not compared" "$work/mail3/0000-cover-letter.patch" || fail "a missing fix build is not said"
 ok "ABI before/after in [Regression Potential]: unchanged, the list, or not compared"
 
-rc=0
-"$MAIL" --out "$work/mail2" "$work/ksrc" "$work/series" "$work/none" >/dev/null 2>&1 || rc=$?
-[ "$rc" -eq 2 ] || fail "a missing verify table must exit 2, got $rc"
 rm "$work/series/sru-cover.txt"
 rc=0
 "$MAIL" --out "$work/mail2" "$work/ksrc" "$work/series" "$work/table" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fail "a missing sru-cover.txt must exit 2, got $rc"
-ok "missing verify table or cover text is refused"
+ok "missing cover text is refused"
 
 for m in "$work/mail"/000[12]-*.patch; do
 	grep -qx 'Signed-off-by: test <test@localhost>' "$m" || fail "${m##*/}: not signed off by the runner"
@@ -89,7 +135,8 @@ ok "git am of the mail set onto a fresh base = the series (files and messages)"
 
 printf '[Impact]\n\nDNS lookups time out.\n\n[Regression Potential]\n\nSmall.\n' >"$work/series/sru-cover.txt"
 rc=0
-out=$("$MAIL" --out "$work/mail3" "$work/applied" "$work/series" "$work/table" 2>&1) || rc=$?
+make_record "$work/applied.json" "$work/applied" "$work/series" series PASS
+out=$("$MAIL" --out "$work/mail3" "$work/applied" "$work/series" "$work/applied.json" 2>&1) || rc=$?
 [ "$rc" -eq 2 ] && grep -q 'has the series already' <<<"$out" || fail "already-applied KSRC: exit $rc: $out"
 ok "a KSRC that has the series already is refused (2)"
 
@@ -101,7 +148,8 @@ printf '[Impact]\n\nDNS lookups time out.\n\n[Regression Potential]\n\nSmall.\n'
 make_azure_tree "$work/azure"
 ct=$(git -C "$work/azure" rev-parse HEAD~1)
 nat=$(git -C "$work/azure" rev-parse HEAD)
-out=$("$MAIL" --out "$work/mail-az" "$work/azure" "$work/patches/azure" "$work/table" 2>&1) ||
+make_record "$work/azure.json" "$work/azure" "$work/patches/azure" azure PASS
+out=$("$MAIL" --out "$work/mail-az" "$work/azure" "$work/patches/azure" "$work/azure.json" 2>&1) ||
 	fail "sru-mail azure failed: $out"
 [ "$(ls "$work/mail-az" | wc -l)" -eq 5 ] || fail "azure: want 5 mails, got: $(ls "$work/mail-az")"
 n=0
