@@ -144,7 +144,7 @@ add_autopkgtest() {
 	[ ! -e "$tests/udp-race" ] && [ ! -e "$tests/race" ] ||
 		die "the base already has debian/tests/udp-race or debian/tests/race"
 	install -m 755 "$ROOT/autopkgtest/udp-race" "$tests/udp-race"
-	rsync -a --exclude=/bench/ "$ROOT/race/" "$tests/race/"
+	rsync -a "$ROOT/race/" "$tests/race/"
 	if [ -s "$tests/control" ]; then
 		[ -z "$(tail -c 1 "$tests/control")" ] || echo >>"$tests/control"
 		echo >>"$tests/control"
