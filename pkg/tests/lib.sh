@@ -35,15 +35,22 @@ require_pkg_tools() {
 }
 
 # rooms_hash PATH...: a key for the content of every file under PATHs: the
-# files git tracks there (in a checkout, as they are now), else every file.
+# files git tracks there (in a checkout, as they are now), else every file;
+# a symbolic link counts by its target.
 rooms_hash() {
 	(
 		cd "$ROOT"
 		if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 			git ls-files -z -- "$@"
 		else
-			find "$@" -type f -print0
-		fi | LC_ALL=C sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1
+			find "$@" \( -type f -o -type l \) -print0
+		fi | LC_ALL=C sort -z | while IFS= read -r -d '' f; do
+			if [ -L "$f" ]; then
+				printf 'link %s -> %s\n' "$f" "$(readlink "$f")"
+			elif [ -f "$f" ]; then
+				printf '%s %s\n' "$(sha1sum <"$f" | cut -c1-40)" "$f"
+			fi
+		done | sha1sum | cut -d' ' -f1
 	)
 }
 
