@@ -106,12 +106,12 @@ host_build() {
 	make=$("$ROOT/tree/host-compat" "$src" make) || die "tree/host-compat failed"
 	if [ -n "$cc" ]; then
 		shim=$(selinux_shim "$src" "$build/host-include")
-		HOST_VARS+=("CC=${CCACHE:+ccache }$cc" "HOSTCC=$cc${shim:+ -I$shim}")
+		HOST_VARS+=("CC=${CCACHE:+$ROOT/pkg/lib/ccache-cc }$cc" "HOSTCC=$cc${shim:+ -I$shim}")
 		host_note "CC=\"$cc\" HOSTCC=\"$cc${shim:+ -I$shim}\": the tree is older than gcc $(gcc -dumpversion)" \
 			"(gcc 10 defaults to -fno-common${shim:+; the SELinux host programs get PF_MAX of the tree})"
 		frags+=("$ROOT/tree/config/packaged-toolchain.config")
-	elif [ -n "${CCACHE:-}" ]; then
-		HOST_VARS+=("CC=ccache gcc")
+	elif [ -n "${CCACHE:-}" ] && [ "$branch" != debian.selftest ]; then
+		HOST_VARS+=("CC=$ROOT/pkg/lib/ccache-cc gcc")
 	fi
 	if [ -n "$make" ]; then
 		# shellcheck disable=SC2206 # words of NAME=value, no spaces
