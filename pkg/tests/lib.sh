@@ -231,11 +231,12 @@ fake_ubuntu_tree() {
 }
 
 # packaging_changes BASE TREE: the paths of debian/ and debian.*/ that
-# differ between BASE and TREE (diff -r: changed, added or removed), one
-# per line, sorted. The build's own debian/build and debian/stamps are not
-# packaging.
+# differ between BASE and TREE (diff -r: changed, added or removed; a whole
+# subdirectory of debian*/ added or removed, such as debian/tests, by its
+# entries), one per line, sorted. The build's
+# own debian/build and debian/stamps are not packaging.
 packaging_changes() {
-	local base=$1 tree=$2 d
+	local base=$1 tree=$2 d p
 	for d in $( (cd "$base" && ls -d debian debian.* 2>/dev/null; cd "$tree" && ls -d debian debian.* 2>/dev/null) |
 		sort -u); do
 		{ diff -rq -x build -x stamps "$base/$d" "$tree/$d" 2>&1 || true; } | sed -E \
@@ -243,7 +244,15 @@ packaging_changes() {
 			-e "s|^Only in ($base\|$tree)/?(.*): (.*)$|\\2/\\3|" \
 			-e "s|^diff: $base/(.*): No such file or directory$|\\1|" \
 			-e "s|^diff: $tree/(.*): No such file or directory$|\\1|"
-	done | sed 's|^/||' | LC_ALL=C sort -u
+	done | sed 's|^/||' | while IFS= read -r p; do
+		if [[ "$p" != */*/* ]] && [ -d "$tree/$p" ] && [ ! -e "$base/$p" ]; then
+			ls -A "$tree/$p" | sed "s|^|$p/|"
+		elif [[ "$p" != */*/* ]] && [ -d "$base/$p" ] && [ ! -e "$tree/$p" ]; then
+			ls -A "$base/$p" | sed "s|^|$p/|"
+		else
+			echo "$p"
+		fi
+	done | LC_ALL=C sort -u
 }
 
 # check_packaging_rule BASE TREE BRANCH: TREE's packaging is BASE's plus
