@@ -29,11 +29,25 @@ host_note() {
 	echo "$ME: local build: $*" >&2
 }
 
-# makeflags_word NAME=VALUE: the word as MAKEFLAGS carries it (spaces and
-# backslashes escaped).
+# makeflags_word NAME=VALUE: the word as MAKEFLAGS carries it (backslashes
+# and spaces escaped, $ doubled: make expands it).
 makeflags_word() {
 	local w=${1//\\/\\\\}
+	w=${w//\$/\$\$}
 	printf '%s' "${w// /\\ }"
+}
+
+# write_if_changed FILE: standard input into FILE unless FILE already holds
+# it, so that a NOCLEAN re-run finds the prerequisites of the packaging's
+# stamps as old as they were (else prepare runs again and every module is
+# relinked).
+write_if_changed() {
+	cat >"$1.tmp"
+	if cmp -s "$1.tmp" "$1"; then
+		rm -f "$1.tmp"
+	else
+		mv "$1.tmp" "$1"
+	fi
 }
 
 # host_makeflags: HOST_VARS as one MAKEFLAGS value.
@@ -58,8 +72,8 @@ selinux_shim() {
 	[[ "$host_max" =~ ^[0-9]+$ ]] && [ "$host_max" -gt "$tree_max" ] || return 0
 	mkdir -p "$dir/sys"
 	printf '%s\n' "/* host programs of a kernel whose PF_MAX is $tree_max */" \
-		'#include_next <sys/socket.h>' '#undef PF_MAX' "#define PF_MAX $tree_max" \
-		>"$dir/sys/socket.h"
+		'#include_next <sys/socket.h>' '#undef PF_MAX' "#define PF_MAX $tree_max" |
+		write_if_changed "$dir/sys/socket.h"
 	echo "$dir"
 }
 
@@ -69,22 +83,23 @@ fragment_gaps() {
 	sed -n 's/^# modules: *//p' "$1" | tr ' ' '\n' | sed '/^$/d'
 }
 
-# prev_abi_of SRC BRANCH: the previous upload's ABI directory's version:
-# the one Ubuntu's rules would pick (the changelog entry before the newest)
-# if the branch carries it, else the newest the branch carries below the
-# current version (an SRU entry or a vendor upload moves "previous" to an
-# upload whose ABI files were never added).
+# prev_abi_of SRC BRANCH ARCH: the previous upload's ABI directory's
+# version: the one Ubuntu's rules would pick (the changelog entry before the
+# newest) if the branch carries it for ARCH, else the newest the branch
+# carries for ARCH below the current version (an SRU entry or a vendor
+# upload moves "previous" to an upload whose ABI files were never added).
 prev_abi_of() {
-	local src=$1 branch=$2 cur prev d best=""
+	local src=$1 branch=$2 arch=$3 cur prev d best=""
 	cur=$(dpkg-parsechangelog -l"$src/$branch/changelog" -SVersion)
 	prev=$(dpkg-parsechangelog -l"$src/$branch/changelog" -o1 -c1 -SVersion)
-	if [ -d "$src/$branch/abi/$prev" ]; then
+	if [ -n "$prev" ] && [ -d "$src/$branch/abi/$prev/$arch" ]; then
 		echo "$prev"
 		return 0
 	fi
 	for d in "$src/$branch"/abi/*/; do
+		[ -d "$d$arch" ] || continue
 		d=$(basename "$d")
-		dpkg --compare-versions "$d" lt "$cur" || continue
+		dpkg --compare-versions "$d" lt "$cur" 2>/dev/null || continue
 		[ -z "$best" ] || dpkg --compare-versions "$d" gt "$best" || continue
 		best=$d
 	done
@@ -130,14 +145,14 @@ host_build() {
 			sed -n 's/^\(# \)\{0,1\}CONFIG_/&/p' "$f" | sed 's/^/  /' >&2
 			host_note "config: $(grep -c '^\(# \)\{0,1\}CONFIG_' "$f") option(s) from $(basename "$f")"
 		done
-		cat "${frags[@]}" >"$build/host-config/local.config"
+		cat "${frags[@]}" | write_if_changed "$build/host-config/local.config"
 		HOST_MK=$build/host-config/local.mk
 		{
 			echo "# $ME: the local build's config fragment after each flavour's config"
 			echo "\$(foreach f,\$(flavours),\$(eval \$(stampdir)/stamp-prepare-tree-\$(f): $build/host-config/local.config))"
-		} >"$HOST_MK"
+		} | write_if_changed "$HOST_MK"
 	fi
-	prev=$(prev_abi_of "$src" "$branch")
+	prev=$(prev_abi_of "$src" "$branch" "$arch")
 	if [ -n "$prev" ] && [ -d "$src/$branch/abi/$prev/$arch" ]; then
 		rm -rf "$build/prev-abi"
 		mkdir -p "$build/prev-abi"

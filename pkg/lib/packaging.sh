@@ -102,14 +102,20 @@ unshare_files() {
 # debian/stamps/stamp-* (NOCLEAN).
 copy_base_packaging() {
 	local ksrc=$1 src=$2 keep=$2/.urt-keep d
+	# a run stopped while the build was parked: it is the one to keep
+	if [ -d "$keep/build" ] && [ ! -d "$src/debian/build" ]; then
+		mkdir -p "$src/debian"
+		mv "$keep/build" "$src/debian/build"
+	fi
 	rm -rf "$keep"
 	mkdir -p "$keep/stamps"
 	[ ! -d "$src/debian/build" ] || mv "$src/debian/build" "$keep/build"
 	find "$src/debian/stamps" -maxdepth 1 -name 'stamp-*' -exec mv {} "$keep/stamps/" \; 2>/dev/null || true
 	rm -rf "$src"/debian "$src"/debian.*
+	# (not what a build in KSRC itself left there)
 	for d in "$ksrc"/debian "$ksrc"/debian.*; do
 		[ -d "$d" ] || continue
-		cp -a "$d" "$src/" || die "cannot copy $d"
+		rsync -a --exclude=/build/ --exclude='/stamps/stamp-*' "$d" "$src/" || die "cannot copy $d"
 	done
 	[ -n "$(base_branch "$ksrc")" ] || install_selftest_packaging "$src"
 	[ ! -d "$keep/build" ] || mv "$keep/build" "$src/debian/build"

@@ -81,7 +81,7 @@ make_record "$work/fail.json" "$work/ksrc" "$work/series" series FAIL
 refused "the record is FAIL" "$work/ksrc" "$work/series" "$work/fail.json"
 refused "the record is for TARGET=series, not azure" --target azure "$work/ksrc" "$work/series" "$work/table"
 cp -r "$work/series" "$work/series2"
-echo "# another series" >>"$work/series2/series"
+sed -i '2d' "$work/series2/series"
 refused "other series" --target series "$work/ksrc" "$work/series2" "$work/table"
 cp -r "$work/ksrc" "$work/ksrc2"
 sed -i 's/^line 15$/line 15 changed later/' "$work/ksrc2/net/core.c"

@@ -7,15 +7,18 @@
 
 IDENTITY_ROOT=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-# series_key DIR: a hash of the series: every file of DIR and every patch
-# its series file names (an azure series names bionic's).
+# series_key DIR: a hash of what the series changes in a tree: the patches
+# its series file names, in order (an azure series names bionic's), and the
+# commits its reverts file names; not its mail texts (sru.conf,
+# sru-cover.txt). A listed patch that is missing counts as missing.
 series_key() {
-	local dir=$1
+	local dir=$1 p
 	{
-		(cd "$dir" && find -L . -maxdepth 1 -type f -print0 | LC_ALL=C sort -z | xargs -0 sha1sum)
 		sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$dir/series" | while IFS= read -r p; do
-			sha1sum <"$dir/$p"
+			echo "patch $p"
+			if [ -r "$dir/$p" ]; then sha1sum <"$dir/$p"; else echo missing; fi
 		done
+		[ ! -r "$dir/reverts" ] || sed -e '/^#/d' -e '/^[[:space:]]*$/d' "$dir/reverts"
 	} | sha1sum | cut -c1-16
 }
 
