@@ -115,7 +115,8 @@ copy_base_packaging() {
 	# (not what a build in KSRC itself left there)
 	for d in "$ksrc"/debian "$ksrc"/debian.*; do
 		[ -d "$d" ] || continue
-		rsync -a --exclude=/build/ --exclude='/stamps/stamp-*' "$d" "$src/" || die "cannot copy $d"
+		rsync -a --exclude=/build/ --exclude='/stamps/stamp-*' "$d/" "$src/${d##*/}/" ||
+			die "cannot copy $d"
 	done
 	[ -n "$(base_branch "$ksrc")" ] || install_selftest_packaging "$src"
 	[ ! -d "$keep/build" ] || mv "$keep/build" "$src/debian/build"
