@@ -133,7 +133,8 @@ host_build() {
 		HOST_VARS+=($make)
 		host_note "$make: objtool (tools/build) does not build under this make, so no stack validation and no ORC tables"
 	fi
-	if [ -d "$src/tools" ] && grep -q do_tools "$src/debian/rules" && ! command -v python2 >/dev/null; then
+	# (a python2 that only exists as a shim that cannot run counts as none)
+	if [ -d "$src/tools" ] && grep -q do_tools "$src/debian/rules" && ! python2 -c pass >/dev/null 2>&1; then
 		HOST_VARS+=("do_tools=false")
 		host_note "do_tools=false: the tools packages need python2, which this host lacks"
 	fi
