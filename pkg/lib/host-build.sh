@@ -164,6 +164,16 @@ host_build() {
 				printf '# %s: gap in this local build (%s)\n%s\n' "$m" "$(basename "$f")" "$m"
 			done
 		done >>"$gaps"
+		if [ -n "$cc" ]; then
+			# the toolchain's own indirect branches, as known sequences
+			for f in "$build/prev-abi/$prev/$arch"/*.modules; do
+				[ -f "$f" ] || continue
+				grep -v '^#' "$ROOT/tree/config/packaged-toolchain.retpoline" \
+					>>"${f%.modules}.retpoline"
+			done
+			host_note "retpoline: $(grep -vc '^#' "$ROOT/tree/config/packaged-toolchain.retpoline")" \
+				"sequence(s) this gcc adds (packaged-toolchain.retpoline) known to the previous ABI's list"
+		fi
 		HOST_VARS+=("prev_revision=${prev#*-}" "prev_abidir=$build/prev-abi/$prev/$arch")
 		missing=$(grep -v '^#' "$gaps" 2>/dev/null | sort -u | tr '\n' ' ' || true)
 		host_note "previous ABI $prev ($branch/abi/$prev)${missing:+; modules not built here: $missing}"
