@@ -37,7 +37,11 @@ left_by() {
 # interrupt SIGNAL WANT-EXIT: starts a long run, signals it mid-race
 interrupt() {
 	local sig=$1 want=$2 pid rc=0
-	"$HARNESS" --scenario dnat-router $LONG_RUN >"$tmp/$sig.out" 2>&1 &
+	# with the default action for INT and TERM: a shell cannot trap a
+	# signal it was started ignoring, and a test run from a background
+	# job (CI) inherits an ignored SIGINT
+	env --default-signal=INT,TERM "$HARNESS" --scenario dnat-router $LONG_RUN \
+		>"$tmp/$sig.out" 2>&1 &
 	pid=$!
 	wait_for_netns "$pid" 20 || { kill -KILL "$pid"; fail "SIG$sig: run never created its namespaces"; }
 	sleep 0.5	# well inside the race by now
