@@ -11,3 +11,16 @@
 # as its verdict is decided.
 # shellcheck disable=SC2034 # used by the scripts that source this file
 readonly VM_DEFAULT_ARGS="--scenario all --until-decided"
+
+# The VM kernel's config fragments, merged onto allnoconfig: the machine
+# (FRAGMENT=, default vm/config/machine.config) and what the race test
+# needs from a kernel (race/kernel-needs, all of it built in: the
+# initramfs carries no modules). vm_fragments DIR writes the second one
+# into DIR and prints both paths, a line each.
+VM_MACHINE_CONFIG=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/config/machine.config
+vm_fragments() {
+	local needs=$1/kernel-needs.config
+	"$(dirname "${BASH_SOURCE[0]}")/../race/kernel-needs" --config y >"$needs.tmp"
+	mv "$needs.tmp" "$needs"
+	printf '%s\n' "${FRAGMENT:-$VM_MACHINE_CONFIG}" "$needs"
+}

@@ -56,8 +56,9 @@ rooms_hash() {
 
 # What the self-test packages are made from: the self-test packaging and
 # its builder, the autopkgtest and the race test it carries, the tree
-# plumbing, the key it is signed with, and the SRU tools.
-PACKAGING_ROOMS=(selftest autopkgtest race pkg/build-debs pkg/lib tree vm/sb-keys sru)
+# plumbing, the key it is signed with, the VM machine config its
+# config.common.ubuntu links to, and the SRU tools.
+PACKAGING_ROOMS=(selftest autopkgtest race pkg/build-debs pkg/lib tree vm/sb-keys vm/config sru)
 
 packaging_hash() {
 	rooms_hash "${PACKAGING_ROOMS[@]}"

@@ -13,11 +13,11 @@ ksrc=$("$ROOT/tree/selftest-base" "$OUT/src")
 
 # FRAGMENT-TEXT SYMBOL: build-kernel must exit 2 naming SYMBOL, and build nothing.
 expect_rejected() {
-	local text=$1 sym=$2 obj rc=0 out
+	local text=$1 sym=$2 obj rc=0 out fragments
 	obj=$(mktemp -d "$work/obj.XXXXXX")
 	printf '%s\n' "$text" >"$obj.config"
-	out=$("$ROOT/tree/build-kernel" "$ksrc" "$obj" "$ROOT/vm/config/race-test.config" \
-		"$obj.config" 2>&1) || rc=$?
+	mapfile -t fragments < <(vm_fragments "$work")
+	out=$("$ROOT/tree/build-kernel" "$ksrc" "$obj" "${fragments[@]}" "$obj.config" 2>&1) || rc=$?
 	echo "$out" | grep -E "config-fragment-check|build-kernel: fragment" || true
 	[ "$rc" -eq 2 ] || fail "$sym: build-kernel exited $rc, want 2"
 	grep -q "$sym is " <<<"$out" || fail "$sym: the mismatch is not named"

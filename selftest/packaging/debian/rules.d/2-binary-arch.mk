@@ -33,6 +33,10 @@ flavour_pkgs = $(bin_pkg_name_unsigned)-$(1) \
 config_files = $(DEBIAN)/config/config.common.ubuntu \
 	$(DEBIAN)/config/$(arch)/config.common.$(arch) \
 	$(DEBIAN)/config/$(arch)/config.flavour.$(1)
+# what the race test needs from a kernel, its modules as modules: a script
+# (race/kernel-needs), run with $(SHELL) since a format 1.0 source package
+# keeps no executable bit
+config_needs = $(DEBIAN)/config/kernel-needs
 
 # (prepare-<f>, build-<f>, install-<f> and binary-<f> are pattern rules, so
 # they cannot be .PHONY: make skips the implicit rule search for those.)
@@ -45,7 +49,7 @@ prepare-%: $(stampdir)/stamp-prepare-% ;
 build-%: $(stampdir)/stamp-build-% ;
 
 # The branch's config: config.common.ubuntu + config.common.<arch> +
-# config.flavour.<f>, settled by olddefconfig (or, with config_base =
+# config.flavour.<f> + what kernel-needs prints, settled by olddefconfig (or, with config_base =
 # allnoconfig, merged onto allnoconfig: a small config) and checked: every
 # option it sets must survive. Then the build's own overrides, reported
 # option by option in config.overrides.log: no debug info (no dbgsym
@@ -56,11 +60,11 @@ build-%: $(stampdir)/stamp-build-% ;
 # changelog is a prerequisite: CONFIG_VERSION_SIGNATURE names its version.
 $(stampdir)/stamp-prepare-%: target_flavour = $*
 $(stampdir)/stamp-prepare-%: kdir = $(builddir)/build-$*
-$(stampdir)/stamp-prepare-%: $(call config_files,%) $(DEBIAN)/changelog
-	@echo "== prepare $*: $(config_base) + $(notdir $(call config_files,$*))"
+$(stampdir)/stamp-prepare-%: $(call config_files,%) $(config_needs) $(DEBIAN)/changelog
+	@echo "== prepare $*: $(config_base) + $(notdir $(call config_files,$*)) + kernel-needs"
 	$(if $(NOCLEAN),,rm -rf $(kdir))
 	install -d $(kdir)
-	cat $(call config_files,$*) >$(kdir)/config.merged
+	{ cat $(call config_files,$*); $(SHELL) $(config_needs) --config m; } >$(kdir)/config.merged
 	if grep -q '^config VERSION_SIGNATURE' init/Kconfig; then \
 		echo 'CONFIG_VERSION_SIGNATURE="Ubuntu $(release)-$(revision)-$* $(kernel_fullversion)"' \
 			>>$(kdir)/config.merged; \
