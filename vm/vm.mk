@@ -3,9 +3,11 @@
 #   make verify KSRC=DIR TARGET=bionic|azure   (or SERIES=DIR)
 #   make vm-bench                                build and boot times
 #   make verify-bench KSRC=DIR TARGET=bionic     verify's time, old vs new
+#   make first-scenario-bench [KSRC=DIR] [BOOTS=N] losses in the first scenario
+#                                                after a boot
 # KSRC defaults to Debian's linux-source-6.1 (make deps installs it).
 
-.PHONY: vm-test verify vm-bench verify-bench
+.PHONY: vm-test verify vm-bench verify-bench first-scenario-bench
 VM_ENV = OUT=$(OUT) KSRC=$(KSRC) SERIES=$(SERIES) \
 	$(if $(FRAGMENT),FRAGMENT=$(FRAGMENT))
 
@@ -20,5 +22,8 @@ vm-bench: race
 
 verify-bench: race
 	@$(VM_ENV) TARGET=$(TARGET) vm/bench/verify-times
+
+first-scenario-bench: race
+	@$(VM_ENV) $(if $(BOOTS),BOOTS=$(BOOTS)) vm/bench/first-scenario
 
 CHECK_TESTS += $(sort $(wildcard tests/vm/test_*.sh))
