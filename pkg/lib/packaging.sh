@@ -15,6 +15,8 @@
 
 # shellcheck source=sru/lib/series.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../../sru/lib/series.sh"
+# shellcheck source=tree/lib/workdir.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../tree/lib/workdir.sh"
 
 SELFTEST_PACKAGING=$ROOT/selftest/packaging
 
@@ -55,10 +57,10 @@ pick_series() {
 # resolve_ksrc TARGET OUT: the base tree, absolute: KSRC, else for selftest
 # Debian's linux-source-6.1 unpacked under OUT/src.
 resolve_ksrc() {
-	local target=$1 out=$2
+	local target=$1 out=$2 problem
 	if [ -n "${KSRC:-}" ]; then
-		[ -d "$KSRC" ] || die "KSRC=$KSRC: no such directory"
-		[ -f "$KSRC/Makefile" ] || die "KSRC=$KSRC: not a kernel tree (no Makefile)"
+		problem=$(kernel_tree_problem "$KSRC")
+		[ -z "$problem" ] || die "KSRC=$KSRC: $problem"
 		(cd "$KSRC" && pwd -P)
 	elif [ "$target" = selftest ]; then
 		"$ROOT/tree/selftest-base" "$out/src" || die "cannot unpack the self-test base"
