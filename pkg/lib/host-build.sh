@@ -111,7 +111,7 @@ prev_abi_of() {
 # (debian.selftest) reads FLAVOURS and EXTRA_CONFIG itself and carries no
 # ABI of a previous upload of Ubuntu's.
 host_build() {
-	local src=$1 build=$2 branch=$3 cc make shim frags=() f arch prev gaps missing
+	local src=$1 build=$2 branch=$3 cc make shim frags=() f arch prev gaps missing launcher
 	HOST_VARS=()
 	HOST_MK=
 	HOST_NOTES=()
@@ -119,14 +119,29 @@ host_build() {
 
 	cc=$("$ROOT/tree/host-compat" "$src" cc) || die "tree/host-compat failed"
 	make=$("$ROOT/tree/host-compat" "$src" make) || die "tree/host-compat failed"
+	# the kernel's compiles through ccache (CCACHE=1) and distcc
+	# (DISTCC_HOSTS), as the self-test packaging does it itself: distcc
+	# alone in front, or as ccache's CCACHE_PREFIX behind it
+	launcher=""
+	if [ "$branch" != debian.selftest ]; then
+		if [ -n "${CCACHE:-}" ]; then
+			launcher="$ROOT/pkg/lib/ccache-cc "
+			[ -z "${DISTCC_HOSTS:-}" ] || export CCACHE_PREFIX=distcc
+		elif [ -n "${DISTCC_HOSTS:-}" ]; then
+			launcher="distcc "
+		fi
+		[ -z "${DISTCC_HOSTS:-}" ] ||
+			host_note "DISTCC_HOSTS=\"$DISTCC_HOSTS\": the kernel's compiles go through distcc${CCACHE:+ (behind ccache)}" \
+				"(CC=\"$launcher${cc:-gcc}\")"
+	fi
 	if [ -n "$cc" ]; then
 		shim=$(selinux_shim "$src" "$build/host-include")
-		HOST_VARS+=("CC=${CCACHE:+$ROOT/pkg/lib/ccache-cc }$cc" "HOSTCC=$cc${shim:+ -I$shim}")
+		HOST_VARS+=("CC=$launcher$cc" "HOSTCC=$cc${shim:+ -I$shim}")
 		host_note "CC=\"$cc\" HOSTCC=\"$cc${shim:+ -I$shim}\": the tree is older than gcc $(gcc -dumpversion)" \
 			"(gcc 10 defaults to -fno-common${shim:+; the SELinux host programs get PF_MAX of the tree})"
 		frags+=("$ROOT/tree/config/packaged-toolchain.config")
-	elif [ -n "${CCACHE:-}" ] && [ "$branch" != debian.selftest ]; then
-		HOST_VARS+=("CC=$ROOT/pkg/lib/ccache-cc gcc")
+	elif [ -n "$launcher" ]; then
+		HOST_VARS+=("CC=${launcher}gcc")
 	fi
 	if [ -n "$make" ]; then
 		# shellcheck disable=SC2206 # words of NAME=value, no spaces

@@ -6,7 +6,8 @@
 #     the base's clean regenerates;
 #   - what this host needs goes in from outside debian/rules (a 4.15 tree
 #     under gcc >= 10: CC and Kbuild variables, the toolchain's config
-#     fragment and the modules it removes, named against the previous ABI);
+#     fragment and the modules it removes, named against the previous ABI;
+#     distcc in front of CC when DISTCC_HOSTS asks for it);
 #   - KSRC is never written, also not through the hard links the build tree
 #     is made of (debian/stamps/keep-dir, which the build and clean touch).
 # A stand-in Ubuntu tree (no kernel in it: the build itself fails at once)
@@ -22,7 +23,7 @@ fake_ubuntu_tree "$ksrc"
 touch "$SCRATCH/start"
 rc=0
 OUT=$SCRATCH/out TARGET=bionic KSRC=$ksrc SERIES=$SRU_SERIES FLAVOURS=generic \
-	"$ROOT/pkg/build-debs" >"$SCRATCH/log" 2>&1 || rc=$?
+	DISTCC_HOSTS=127.0.0.1/2 "$ROOT/pkg/build-debs" >"$SCRATCH/log" 2>&1 || rc=$?
 tail -n 3 "$SCRATCH/log"
 [ "$rc" -ne 0 ] || fail "build-debs built packages from a tree with no kernel in it"
 grep -q '^build-debs: dpkg-buildpackage' "$SCRATCH/log" ||
@@ -31,6 +32,7 @@ grep -q '^build-debs: dpkg-buildpackage' "$SCRATCH/log" ||
 built=$SCRATCH/out/debs-build/bionic/linux
 check_packaging_rule "$ksrc" "$built" debian.master
 for want in 'local build: CC="gcc -fcommon"' 'local build: SKIP_STACK_VALIDATION=1 objtool_target=' \
+	'local build: DISTCC_HOSTS="127.0.0.1/2": the kernel.s compiles go through distcc (CC="distcc gcc -fcommon")' \
 	'local build: config: 2 option.s. from packaged-toolchain.config' \
 	'local build: previous ABI 4.15.0-40.43 .*modules not built here: nfp'; do
 	grep -q "$want" "$SCRATCH/log" || fail "no \"$want\" in the build's output"

@@ -47,14 +47,23 @@ config_needs = $(DEBIAN)/config/kernel-needs
 # Developer shortcuts, no fakeroot needed.
 prepare-%: $(stampdir)/stamp-prepare-% ;
 build-%: $(stampdir)/stamp-build-% ;
+# kbuild-<f> KBUILD_TARGETS="...": those Kbuild targets in the flavour's
+# object tree, with the build's own make line (CC as CCACHE and
+# DISTCC_HOSTS make it), e.g. a few objects again after an edit.
+kbuild-%: target_flavour = $*
+kbuild-%: kdir = $(builddir)/build-$*
+kbuild-%:
+	@test -n "$(KBUILD_TARGETS)" || { echo "kbuild-$*: give KBUILD_TARGETS=..." >&2; exit 2; }
+	@test -f $(kdir)/.config || { echo "kbuild-$*: $(kdir) is not built: debian/rules build-$* first" >&2; exit 2; }
+	$(kmake) O=$(kdir) -j$(CONCURRENCY_LEVEL) $(KBUILD_TARGETS)
 
 # The branch's config: config.common.ubuntu + config.common.<arch> +
-# config.flavour.<f> + what kernel-needs prints, settled by olddefconfig (or, with config_base =
-# allnoconfig, merged onto allnoconfig: a small config) and checked: every
-# option it sets must survive. Then the build's own overrides, reported
-# option by option in config.overrides.log: no debug info (no dbgsym
-# package is built), and
-# EXTRA_CONFIG=FILE if given (a base tree that cannot build an option).
+# config.flavour.<f> + what kernel-needs prints, settled by olddefconfig
+# (or, with config_base = allnoconfig, merged onto allnoconfig: a small
+# config) and checked: every option it sets must survive. Then the build's
+# own overrides, reported option by option in config.overrides.log: no
+# debug info (no dbgsym package is built), and EXTRA_CONFIG=FILE if given
+# (a base tree that cannot build an option).
 # NOCLEAN=1 (dpkg-buildpackage -nc) keeps the object tree across a new
 # config: Kbuild then rebuilds only what the changed options reach. The
 # changelog is a prerequisite: CONFIG_VERSION_SIGNATURE names its version.
