@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # CCACHE=1 and DISTCC_HOSTS reach the kernel's compiler line through
 # debian/rules and nothing else changes: gcc alone by default; ccache in
-# front of CC and HOSTCC with CCACHE=1; distcc in front of CC with
+# front of CC (through debian/scripts/ccache-cc, which passes .incbin
+# sources by) and HOSTCC with CCACHE=1; distcc in front of CC with
 # DISTCC_HOSTS (its slot count becomes -j); both: ccache with distcc as its
 # CCACHE_PREFIX. debian/rules printenv on a stand-in tree (the self-test
 # packaging, a 6.1 Makefile header) shows what the build would use. (What a
@@ -32,7 +33,7 @@ expect() {
 
 n=$(nproc)
 expect "" 'CC += gcc' 'HOSTCC += gcc' 'CCACHE_PREFIX += ' "CONCURRENCY_LEVEL = $n"
-expect "CCACHE=1" 'CC += ccache gcc' 'HOSTCC += ccache gcc' 'CCACHE_PREFIX += '
+expect "CCACHE=1" 'CC += \S+ \S*/debian/scripts/ccache-cc gcc' 'HOSTCC += ccache gcc' 'CCACHE_PREFIX += '
 expect "DISTCC_HOSTS=localhost/7" 'CC += distcc gcc' 'HOSTCC += gcc' 'CONCURRENCY_LEVEL = 7'
-expect "CCACHE=1 DISTCC_HOSTS=localhost/7" 'CC += ccache gcc' 'CCACHE_PREFIX += distcc'
+expect "CCACHE=1 DISTCC_HOSTS=localhost/7" 'CC += \S+ \S*/debian/scripts/ccache-cc gcc' 'CCACHE_PREFIX += distcc'
 expect "CCACHE=1 DEB_BUILD_OPTIONS=parallel=3" 'CONCURRENCY_LEVEL = 3'

@@ -62,7 +62,11 @@ do_signed_image := $(if $(and $(SIGNING_KEY),$(SIGNING_CERT)),true,false)
 CCACHE ?=
 hostcc_launcher :=
 ifneq ($(filter 1 true yes,$(CCACHE)),)
-kcc_launcher := ccache
+# ccache, except for an assembler source with .incbin, whose included file
+# ccache does not hash (the compressed vmlinux, the signing certificate):
+# debian/scripts/ccache-cc, run with $(SHELL) (a format 1.0 source package
+# keeps no executable bit)
+kcc_launcher := $(SHELL) $(CURDIR)/debian/scripts/ccache-cc
 # the host tools (kconfig, modpost, objtool) too: distcc would not help them
 hostcc_launcher := ccache
 ifneq ($(DISTCC_HOSTS),)

@@ -107,13 +107,6 @@ $(stampdir)/stamp-build-%: target_flavour = $*
 $(stampdir)/stamp-build-%: kdir = $(builddir)/build-$*
 $(stampdir)/stamp-build-%: $(stampdir)/stamp-prepare-%
 	@echo "== build $*: make -j$(CONCURRENCY_LEVEL) $(build_image) modules"
-ifneq ($(filter ccache,$(kcc_launcher)),)
-	# The build makes a new module signing key each time; its certificate
-	# goes into certs/system_certificates.o by .incbin, which ccache does
-	# not hash: a cached object would make the kernel trust an old key and
-	# refuse its own modules. certs/ is built without ccache first.
-	CCACHE_DISABLE=1 $(kmake) O=$(kdir) -j$(CONCURRENCY_LEVEL) certs/
-endif
 	$(kmake) O=$(kdir) -j$(CONCURRENCY_LEVEL) $(build_image) modules
 	touch $@
 
