@@ -10,7 +10,8 @@
 #     tree's version and key, the series' key, the harness, how the test ran
 #     (arguments, rounds run per scenario, stop rule, config);
 #   - a run that ends in ERROR exits 2 and leaves that record as it was, as
-#     does one during which the tree changed; a decided FAIL replaces it.
+#     does one during which the tree or the series changed; a decided FAIL
+#     replaces it.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || fail "jq missing: run make deps"
 
@@ -32,6 +33,8 @@ rc=$(eval echo "\${VERDICT_${LABEL^^}}")
 # EDIT_DURING=1: the tree changes while the runs go on (a file the series
 # touches is edited during the after run)
 [ "${EDIT_DURING:-}" != 1 ] || [ "$LABEL" != after ] || echo "/* edited */" >>"$KSRC/net/netfilter/nf_conntrack_core.c"
+# EDIT_SERIES=1: a patch of the series changes while the runs go on
+[ "${EDIT_SERIES:-}" != 1 ] || [ "$LABEL" != after ] || echo " " >>"$SERIES/$(grep -v '^#' "$SERIES/series" | head -n 1)"
 v=$(case $rc in 0) echo FIXED ;; 1) echo AFFECTED ;; *) echo ERROR ;; esac)
 echo "{\"scenarios\":[{\"scenario\":\"dnat-local\",\"verdict\":\"$v\",\"clashes\":300,\"drops\":0,\"lost\":0,\"rounds\":1350}]}" \
 	>"$work/race-$LABEL.json"
@@ -87,9 +90,17 @@ echo "ok: an ERROR run exits 2 and keeps the last record"
 
 rc=0
 out=$(verify TARGET=bionic KSRC="$ksrc" VERDICT_BEFORE=1 VERDICT_AFTER=0 EDIT_DURING=1 2>&1) || rc=$?
-[ "$rc" -eq 2 ] && grep -q "changed during the runs" <<<"$out" || fail "a tree edited during the runs: exit $rc: $(tail -n 1 <<<"$out")"
+[ "$rc" -eq 2 ] && grep -q "ksrc changed during the runs" <<<"$out" || fail "a tree edited during the runs: exit $rc: $(tail -n 1 <<<"$out")"
 cmp -s "$record" "$scratch/pass.json" || fail "a run over a changing tree replaced the last record"
 echo "ok: a tree edited during the runs: exit 2, $(tail -n 1 <<<"$out" | cut -c1-60)..., the last record kept"
+
+cp -r "$ROOT/patches/bionic" "$scratch/series"
+rc=0
+out=$(verify TARGET=bionic SERIES="$scratch/series" KSRC="$ksrc" VERDICT_BEFORE=1 VERDICT_AFTER=0 EDIT_SERIES=1 2>&1) || rc=$?
+[ "$rc" -eq 2 ] && grep -q "the series .* changed during the runs" <<<"$out" ||
+	fail "a series edited during the runs: exit $rc: $(tail -n 1 <<<"$out")"
+cmp -s "$record" "$scratch/pass.json" || fail "a run over a changing series replaced the last record"
+echo "ok: a series edited during the runs: exit 2, the last record kept"
 
 rc=0
 verify TARGET=bionic KSRC="$ksrc" VERDICT_BEFORE=0 VERDICT_AFTER=0 >/dev/null 2>&1 || rc=$?

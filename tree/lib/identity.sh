@@ -55,11 +55,14 @@ tree_version() {
 	basename "$1"
 }
 
-# harness_key: this tree's commit, "-dirty" with uncommitted changes to
-# tracked files; "unknown" outside a checkout.
+# harness_key: this tree's commit, and with uncommitted changes to tracked
+# files "-dirty-" and a hash of them (so that a second edit is another
+# key); "unknown" outside a checkout.
 harness_key() {
 	local head
 	head=$(git -C "$IDENTITY_ROOT" rev-parse --short=12 HEAD 2>/dev/null) || { echo unknown; return; }
-	[ -z "$(git -C "$IDENTITY_ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ] || head=$head-dirty
+	if [ -n "$(git -C "$IDENTITY_ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+		head=$head-dirty-$(git -C "$IDENTITY_ROOT" diff HEAD 2>/dev/null | sha1sum | cut -c1-8)
+	fi
 	echo "$head"
 }
