@@ -56,8 +56,11 @@ kbuild() {
 	for o in "${OBJS[@]}"; do
 		rm -f "$SCRATCH/obj/$o"
 	done
-	(cd "$tree" && env -u CCACHE DISTCC_HOSTS="$1" debian/rules kbuild-"$FLAVOUR" \
-		kdir="$SCRATCH/obj" KBUILD_TARGETS="${OBJS[*]}") >"$SCRATCH/kbuild.log" 2>&1 ||
+	# (free of an outer make's flags: make check CCACHE=1 would put the
+	# compiles behind ccache, whose hits distccd never sees)
+	(cd "$tree" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CCACHE debian/rules kbuild-"$FLAVOUR" \
+		CCACHE= DISTCC_HOSTS="$1" kdir="$SCRATCH/obj" KBUILD_TARGETS="${OBJS[*]}") \
+		>"$SCRATCH/kbuild.log" 2>&1 ||
 		{ tail -n 20 "$SCRATCH/kbuild.log"; fail "debian/rules kbuild-$FLAVOUR with DISTCC_HOSTS=$1 failed"; }
 }
 
