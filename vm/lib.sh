@@ -16,11 +16,11 @@ readonly VM_DEFAULT_ARGS="--scenario all --until-decided"
 # (FRAGMENT=, default vm/config/machine.config) and what the race test
 # needs from a kernel (race/kernel-needs, all of it built in: the
 # initramfs carries no modules). vm_fragments DIR writes the second one
-# into DIR and prints both paths, a line each.
+# into DIR and prints both paths, a line each; it fails if it cannot.
 VM_MACHINE_CONFIG=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/config/machine.config
 vm_fragments() {
 	local needs=$1/kernel-needs.config
-	"$(dirname "${BASH_SOURCE[0]}")/../race/kernel-needs" --config y >"$needs.tmp"
+	sh "$(dirname "${BASH_SOURCE[0]}")/../race/kernel-needs" --config y >"$needs.tmp" || return
 	mv "$needs.tmp" "$needs"
 	printf '%s\n' "${FRAGMENT:-$VM_MACHINE_CONFIG}" "$needs"
 }

@@ -16,7 +16,8 @@ expect_rejected() {
 	local text=$1 sym=$2 obj rc=0 out fragments
 	obj=$(mktemp -d "$work/obj.XXXXXX")
 	printf '%s\n' "$text" >"$obj.config"
-	mapfile -t fragments < <(vm_fragments "$work")
+	vm_fragments "$work" >"$work/fragments" || fail "vm_fragments failed"
+	mapfile -t fragments <"$work/fragments"
 	out=$("$ROOT/tree/build-kernel" "$ksrc" "$obj" "${fragments[@]}" "$obj.config" 2>&1) || rc=$?
 	echo "$out" | grep -E "config-fragment-check|build-kernel: fragment" || true
 	[ "$rc" -eq 2 ] || fail "$sym: build-kernel exited $rc, want 2"
