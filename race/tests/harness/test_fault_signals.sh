@@ -56,6 +56,7 @@ interrupt() {
 	[ -z "$(left_by "$pid")" ] || fail "SIG$sig: left behind: $(left_by "$pid" | tr '\n' ' ')"
 }
 
+env --default-signal=INT true 2>/dev/null || fail "env --default-signal missing (coreutils 8.31 or newer)"
 host_state >"$tmp/before"
 interrupt INT 130
 interrupt TERM 143

@@ -26,17 +26,24 @@ done
 	fail "--modules: fewer modules than options that build one"
 echo "ok: $nsym options (=y for the VM, $(grep -c '=m$' <<<"$m") of them =m for a flavour), $(grep -c . <<<"$mods") modules"
 
-if [ -x /bin/busybox ]; then
-	[ "$(/bin/busybox sh "$NEEDS" --modules)" = "$mods" ] || fail "busybox sh gives another module list"
-	echo "ok: the same under busybox sh (the VM's initramfs)"
-fi
+# the shells it runs under: busybox's in the VM's initramfs, dash as a
+# testbed's /bin/sh
+for shell in "/bin/busybox sh" dash; do
+	if ! command -v "${shell%% *}" >/dev/null; then
+		echo "skipped: ${shell%% *} is not installed (make deps)"
+		continue
+	fi
+	[ "$($shell "$NEEDS" --modules)" = "$mods" ] && [ "$($shell "$NEEDS" --config m)" = "$m" ] ||
+		fail "$shell gives other output"
+	echo "ok: the same under $shell"
+done
 rc=0
 "$NEEDS" --config x >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fail "--config x: exit $rc, want 2"
 
 # the readers: the VM's config, the self-test flavour, the autopkgtest and
 # the VM initramfs of make autopkgtest
-cd "$ROOT"
+cd "$ROOT" || fail "cannot enter $ROOT"
 grep -q 'race/kernel-needs" --config y' vm/lib.sh || fail "vm/lib.sh does not build the VM config from it"
 [ "$(readlink -f selftest/packaging/debian.selftest/config/kernel-needs)" = "$(readlink -f "$NEEDS")" ] ||
 	fail "the self-test flavour's config/kernel-needs is not a link to it"
