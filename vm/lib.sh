@@ -24,3 +24,9 @@ vm_fragments() {
 	mv "$needs.tmp" "$needs"
 	printf '%s\n' "${FRAGMENT:-$VM_MACHINE_CONFIG}" "$needs"
 }
+
+# usage_of SCRIPT: the comment block at the top of SCRIPT (from its third
+# line), the usage text of vm-test, verify and the VM benches.
+usage_of() {
+	awk 'NR >= 3 && /^#/ { sub(/^# ?/, ""); print; next } NR >= 3 { exit }' "$1"
+}
