@@ -168,8 +168,9 @@ host_build() {
 			echo "\$(foreach f,\$(flavours),\$(eval \$(stampdir)/stamp-prepare-tree-\$(f): $build/host-config/local.config))"
 		} | write_if_changed "$HOST_MK"
 	fi
+	# (prev_abi_of names only an upload whose ABI the branch has for $arch)
 	prev=$(prev_abi_of "$src" "$branch" "$arch")
-	if [ -n "$prev" ] && [ -d "$src/$branch/abi/$prev/$arch" ]; then
+	if [ -n "$prev" ]; then
 		rm -rf "$build/prev-abi"
 		mkdir -p "$build/prev-abi"
 		cp -a "$src/$branch/abi/$prev" "$build/prev-abi/"
