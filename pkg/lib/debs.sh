@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
 # Reading what dpkg-buildpackage wrote: the files a .changes or .dsc
-# lists, the flavours of a make debs output directory. Shared by pkg/'s
-# builders and the scripts that take their packages.
+# lists, the flavours of a make debs output directory, the kernel and
+# modules its packages hold. Shared by pkg/'s builders and the scripts
+# that take their packages (pkg/autopkgtest, vm/vm-test DEBS=).
 
 # listed_files FILE: the file names FILE (a .changes or a .dsc) lists under
 # Files:, one a line (the last field: a .changes has 5, a .dsc 3)
@@ -38,4 +39,70 @@ changes_sums() {
 			}
 			{ print }' "$c" >"$c.tmp" && mv "$c.tmp" "$c"
 	done
+}
+
+# build_tree_of DEBS: the tree make debs built DEBS ($OUT/debs/<target>)
+# in: $OUT/debs-build/<target>/linux, its objects in
+# debian/build/build-<flavour>.
+build_tree_of() {
+	echo "$(dirname "$(dirname "$1")")/debs-build/$(basename "$1")/linux"
+}
+
+# unpack_kernel DEBS FLAVOUR ROOT [signed]: the kernel image and modules of
+# FLAVOUR as packaged in DEBS, unpacked into ROOT (emptied first) and
+# indexed by depmod as the image's postinst does: vmlinuz from
+# linux-image-<abi>-<flavour> (the signed one; the unsigned one if no
+# signed one was built, unless "signed" is asked for), /lib/modules from
+# linux-modules-<abi>-<flavour> and, where the flavour has one,
+# linux-modules-extra-<abi>-<flavour>. Sets KERNEL_ABI, KERNEL_RELEASE,
+# KERNEL_IMAGE (ROOT/boot/vmlinuz-...) and KERNEL_DEBS (the packages'
+# names). The caller defines die, which it calls with the reason if it
+# cannot.
+unpack_kernel() {
+	local debs=$1 flavour=$2 root=$3 want=${4:-} mods image extra
+	mods=$(find "$debs" -maxdepth 1 -name "linux-modules-[0-9]*-${flavour}_*.deb" | sort | tail -n 1)
+	[ -n "$mods" ] || die "no linux-modules package for flavour '$flavour' in $debs"
+	KERNEL_ABI=$(basename "$mods" | sed -E "s/^linux-modules-([^_]*)-${flavour}_.*$/\1/")
+	KERNEL_RELEASE=$KERNEL_ABI-$flavour
+	image=$(newest_deb "$debs" "linux-image-$KERNEL_RELEASE")
+	[ -n "$image" ] || [ "$want" != signed ] || die "no signed linux-image-$KERNEL_RELEASE in $debs"
+	[ -n "$image" ] || image=$(newest_deb "$debs" "linux-image-unsigned-$KERNEL_RELEASE")
+	[ -n "$image" ] || die "no linux-image package for $KERNEL_RELEASE in $debs"
+	extra=$(newest_deb "$debs" "linux-modules-extra-$KERNEL_RELEASE")
+	rm -rf "$root"
+	mkdir -p "$root"
+	dpkg-deb -x "$image" "$root" && dpkg-deb -x "$mods" "$root" &&
+		{ [ -z "$extra" ] || dpkg-deb -x "$extra" "$root"; } ||
+		die "cannot unpack the packages of $KERNEL_RELEASE into $root"
+	KERNEL_IMAGE=$root/boot/vmlinuz-$KERNEL_RELEASE
+	[ -f "$KERNEL_IMAGE" ] || die "$(basename "$image") has no /boot/vmlinuz-$KERNEL_RELEASE"
+	/sbin/depmod -b "$root" "$KERNEL_RELEASE" || die "depmod failed on $root"
+	KERNEL_DEBS="$(basename "$image") + $(basename "$mods")${extra:+ + $(basename "$extra")}"
+}
+
+# newest_deb DIR PACKAGE: the newest .deb of PACKAGE in DIR
+newest_deb() {
+	find "$1" -maxdepth 1 -name "$2_*.deb" | sort | tail -n 1
+}
+
+# prune_modules ROOT KVER DEST: DEST/lib/modules/KVER holds the modules the
+# race test needs (race/kernel-needs --modules: a name this kernel lacks
+# is skipped) and every module they depend on, indexed by depmod. A
+# distribution kernel has thousands of modules; the VM has 1 GiB. Prints
+# how many of them go into the VM.
+prune_modules() {
+	local root=$1 kver=$2 dest=$3 src=$1/lib/modules/$2 ko m
+	rm -rf "$dest"
+	mkdir -p "$dest/lib/modules/$kver"
+	cp "$src"/modules.order "$src"/modules.builtin* "$dest/lib/modules/$kver/"
+	[ ! -d "$root/lib/modprobe.d" ] || cp -a "$root/lib/modprobe.d" "$dest/lib/"
+	sh "$(dirname "${BASH_SOURCE[0]}")/../../race/kernel-needs" --modules | while read -r m; do
+		/sbin/modprobe -d "$root" -S "$kver" --show-depends "$m" 2>/dev/null || true
+	done | awk '$1 == "insmod" { print $2 }' | sort -u | while read -r ko; do
+		ko=${ko#"$root"}
+		mkdir -p "$dest$(dirname "$ko")"
+		cp "$root$ko" "$dest$ko"
+	done
+	/sbin/depmod -b "$dest" "$kver"
+	echo "$(find "$dest" -name '*.ko' | wc -l) of $(find "$src" -name '*.ko' | wc -l) modules go into the VM"
 }
