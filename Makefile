@@ -12,10 +12,11 @@ CFLAGS ?= -O2 -g
 .PHONY: all deps check run bench clean
 all: race
 
+# (in this order: it is the order of make check's tests)
 include race/race.mk
-include vm/vm.mk
 include sru/sru.mk
 include pkg/pkg.mk
+include vm/vm.mk
 
 deps:
 	@scripts/install-deps deps/packages

@@ -1,5 +1,8 @@
-# The VM harness: a kernel tree in, a race-test verdict out.
+# The VM harness: a kernel tree (or a packaged kernel) in, a race-test
+# verdict out.
 #   make vm-test [KSRC=DIR] [SERIES=DIR] [FRAGMENT=FILE]
+#   make vm-test DEBS=DIR [FLAVOUR=NAME] [SERIES=DIR] [CCACHE=1]   the kernel
+#                 make debs packaged in DIR; a series is rebuilt onto it
 #   make verify KSRC=DIR TARGET=bionic|azure   (or SERIES=DIR)
 #   make vm-bench                                build and boot times
 #   make verify-bench KSRC=DIR TARGET=bionic     verify's time, old vs new
@@ -9,7 +12,8 @@
 
 .PHONY: vm-test verify vm-bench verify-bench first-scenario-bench
 VM_ENV = OUT=$(OUT) KSRC=$(KSRC) SERIES=$(SERIES) \
-	$(if $(FRAGMENT),FRAGMENT=$(FRAGMENT))
+	$(if $(FRAGMENT),FRAGMENT=$(FRAGMENT)) $(if $(DEBS),DEBS=$(DEBS)) \
+	$(if $(FLAVOUR),FLAVOUR=$(FLAVOUR)) $(if $(CCACHE),CCACHE=$(CCACHE))
 
 vm-test: race
 	@$(VM_ENV) vm/vm-test
@@ -26,4 +30,6 @@ verify-bench: race
 first-scenario-bench: race
 	@$(VM_ENV) $(if $(BOOTS),BOOTS=$(BOOTS)) vm/bench/first-scenario
 
+# after the packaging tests (pkg.mk is included first): the VM tests boot
+# the self-test packages those build
 CHECK_TESTS += $(sort $(wildcard tests/vm/test_*.sh))
