@@ -129,12 +129,38 @@ need_selftest_source() {
 	echo "$want" >"$SOURCE/.packaging-hash"
 }
 
+# debs_key: the self-test packages as lintian reads them, by content
+debs_key() {
+	(cd "$DEBS" && sha256sum -- *.changes *.deb *.udeb) | sha1sum | cut -d' ' -f1
+}
+
+# lintian_on_debs: pkg/lintian-debs on the self-test packages; its output
+# goes to $DEBS/.lintian.out and "<debs_key> <exit code>" to
+# $DEBS/.lintian.result, which test_debs_lintian takes while the packages
+# are the same.
+lintian_on_debs() {
+	local key rc=0
+	key=$(debs_key)
+	rm -f "$DEBS/.lintian.result"
+	"$ROOT/pkg/lintian-debs" "$DEBS" >"$DEBS/.lintian.out" 2>&1 || rc=$?
+	echo "$key $rc" >"$DEBS/.lintian.result"
+}
+
+# cached_lintian: the exit code of the last lintian_on_debs if it read the
+# packages that are in $DEBS now; nothing otherwise
+cached_lintian() {
+	local key rc
+	read -r key rc <"$DEBS/.lintian.result" 2>/dev/null || return 0
+	[ "$key" != "$(debs_key)" ] || echo "$rc"
+}
+
 # Builds the self-test source package in the clean chroot (after the
 # packages, whose compile ccache then has) unless the current build came
 # from this source package. The source package and the chroot tarball need
-# no compiler: they are made while make debs compiles.
+# no compiler: they are made while make debs compiles. lintian on the
+# packages (one CPU) runs beside the chroot build.
 need_chroot_debs() {
-	local want src_pid prep_pid
+	local want src_pid prep_pid lintian_pid
 	want=$( (source_hash; cat "$ROOT/pkg/chroot-build" "$ROOT"/pkg/lib/chroot*) | sha1sum | cut -d' ' -f1)
 	if [ -f "$CHROOT_DEBS/.packaging-hash" ] && [ "$(cat "$CHROOT_DEBS/.packaging-hash")" = "$want" ]; then
 		return 0
@@ -154,9 +180,14 @@ need_chroot_debs() {
 	cat "$OUT/source-prep.log"
 	wait "$prep_pid" || { cat "$OUT/chroot-prep.log"; fail "the clean chroot could not be made"; }
 	cat "$OUT/chroot-prep.log"
+	lintian_on_debs &
+	lintian_pid=$!
 	TARGET=selftest CCACHE=1 DEB_BUILD_OPTIONS="$BUILD_OPTIONS" \
-		"$ROOT/pkg/chroot-build" "$SOURCE/linux_$SRU_VERSION.dsc" ||
+		"$ROOT/pkg/chroot-build" "$SOURCE/linux_$SRU_VERSION.dsc" || {
+		wait "$lintian_pid" || true
 		fail "the self-test source package did not build in the clean chroot"
+	}
+	wait "$lintian_pid" || true
 	echo "$want" >"$CHROOT_DEBS/.packaging-hash"
 }
 

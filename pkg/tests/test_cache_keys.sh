@@ -5,7 +5,8 @@
 # PACKAGING_ROOMS), found from the tree, not from a hand list: on a clone
 # of this tree, touching sru/changelog-entry, sru/lib/ or vm/sb-keys
 # changes the source package's key (and the packages' key for the latter
-# two), an uncommitted edit counts, and a README does not.
+# two), an uncommitted edit counts, and a README does not. A lintian result
+# is taken only for the packages it read.
 . "$(dirname "$0")/lib.sh"
 command -v git >/dev/null || fail "git missing: run make deps"
 
@@ -37,3 +38,15 @@ echo '# touched' >>"$ROOT/pkg/build-source"
 after=$(keys)
 [ "${after#* }" != "${before#* }" ] || fail "touching pkg/build-source left the source package's key"
 echo "ok: touching pkg/build-source invalidates the cached source package"
+
+# shellcheck disable=SC2034 # read by debs_key
+DEBS=$SCRATCH/debs
+mkdir -p "$DEBS"
+for f in linux_1_amd64.changes linux-image_1_amd64.deb kernel-image-di_1_amd64.udeb; do
+	echo "$f" >"$DEBS/$f"
+done
+echo "$(debs_key) 0" >"$DEBS/.lintian.result"
+[ "$(cached_lintian)" = 0 ] || fail "the lintian result for these very packages was not taken"
+echo "rebuilt" >>"$DEBS/linux-image_1_amd64.deb"
+[ -z "$(cached_lintian)" ] || fail "a lintian result for other packages was taken"
+echo "ok: a lintian result is taken for the packages it read, not after one changed"
