@@ -3,7 +3,8 @@
 # pkg/rebuild-modules rebuilds only module code onto a packaged kernel: a
 # series that changes a header, code built into the image, or adds a file
 # is refused (exit 2, the file named) before any build, and the unpacked
-# modules stay as packaged. (Its rebuild itself: tests/vm/
+# modules stay as packaged. So is a packaging without debian/rules
+# kbuild-<flavour> (an Ubuntu tree's). (Its rebuild itself: tests/vm/
 # test_selftest_negative.sh.)
 . "$(dirname "$0")/lib.sh"
 need_selftest_debs
@@ -26,8 +27,8 @@ series() {
 }
 
 refused() {
-	local what=$1 want=$2 dir=$3 rc=0 out
-	out=$("$ROOT/pkg/rebuild-modules" "$DEBS" "$FLAVOUR" "$dir" "$SCRATCH/root" 2>&1) || rc=$?
+	local what=$1 want=$2 dir=$3 debs=${4:-$DEBS} rc=0 out
+	out=$("$ROOT/pkg/rebuild-modules" "$debs" "$FLAVOUR" "$dir" "$SCRATCH/root" 2>&1) || rc=$?
 	[ "$rc" -eq 2 ] && grep -q -- "$want" <<<"$out" || fail "$what: exit $rc, want 2 and \"$want\": $out"
 	! grep -q 'in a copy of' <<<"$out" || fail "$what: it started a build before refusing: $out"
 	echo "ok: $what -> exit 2: $out"
@@ -38,6 +39,14 @@ refused "code built into the image" "net/core/dev.c is built into the kernel ima
 	"$(series builtin net/core/dev.c)"
 refused "a new file" "adds or removes a file" \
 	"$(series new net/netfilter/nf_new.c /dev/null)"
+# a make debs output whose packaging has no kbuild-<flavour> target
+fake=$SCRATCH/fake
+mkdir -p "$fake/debs/selftest" "$fake/debs-build/selftest/linux/debian/build/build-$FLAVOUR"
+: >"$fake/debs-build/selftest/linux/debian/build/build-$FLAVOUR/.config"
+printf 'binary:\n\t@:\n' >"$fake/debs-build/selftest/linux/debian/rules"
+chmod +x "$fake/debs-build/selftest/linux/debian/rules"
+refused "a packaging without kbuild-<flavour>" "has no kbuild-<flavour> target" \
+	"$ROOT/tests/fixtures/restore-pre-4.19-clash" "$fake/debs/selftest"
 [ "$(find "$SCRATCH/root" -type f -printf '%P %s %T@\n' | sort | sha1sum)" = "$before" ] ||
 	fail "a refused series changed the unpacked modules"
 echo "ok: the unpacked modules are as packaged"
