@@ -58,6 +58,7 @@ build_tree_of() {
 # KERNEL_IMAGE (ROOT/boot/vmlinuz-...) and KERNEL_DEBS (the packages'
 # names). The caller defines die, which it calls with the reason if it
 # cannot.
+# shellcheck disable=SC2034 # KERNEL_* are for the caller
 unpack_kernel() {
 	local debs=$1 flavour=$2 root=$3 want=${4:-} mods image extra
 	mods=$(find "$debs" -maxdepth 1 -name "linux-modules-[0-9]*-${flavour}_*.deb" | sort | tail -n 1)
@@ -89,20 +90,20 @@ newest_deb() {
 # race test needs (race/kernel-needs --modules: a name this kernel lacks
 # is skipped) and every module they depend on, indexed by depmod. A
 # distribution kernel has thousands of modules; the VM has 1 GiB. Prints
-# how many of them go into the VM.
+# how many of them go into the VM; fails if a step fails (callers run it
+# in a command substitution, where set -e does not stop it: each step is
+# checked here).
 prune_modules() {
 	local root=$1 kver=$2 dest=$3 src=$1/lib/modules/$2 ko m
-	rm -rf "$dest"
-	mkdir -p "$dest/lib/modules/$kver"
-	cp "$src"/modules.order "$src"/modules.builtin* "$dest/lib/modules/$kver/"
-	[ ! -d "$root/lib/modprobe.d" ] || cp -a "$root/lib/modprobe.d" "$dest/lib/"
+	rm -rf "$dest" && mkdir -p "$dest/lib/modules/$kver" || return 1
+	cp "$src"/modules.order "$src"/modules.builtin* "$dest/lib/modules/$kver/" || return 1
+	[ ! -d "$root/lib/modprobe.d" ] || cp -a "$root/lib/modprobe.d" "$dest/lib/" || return 1
 	sh "$(dirname "${BASH_SOURCE[0]}")/../../race/kernel-needs" --modules | while read -r m; do
 		/sbin/modprobe -d "$root" -S "$kver" --show-depends "$m" 2>/dev/null || true
 	done | awk '$1 == "insmod" { print $2 }' | sort -u | while read -r ko; do
 		ko=${ko#"$root"}
-		mkdir -p "$dest$(dirname "$ko")"
-		cp "$root$ko" "$dest$ko"
-	done
-	/sbin/depmod -b "$dest" "$kver"
+		mkdir -p "$dest$(dirname "$ko")" && cp "$root$ko" "$dest$ko" || exit 1
+	done || return 1
+	/sbin/depmod -b "$dest" "$kver" || return 1
 	echo "$(find "$dest" -name '*.ko' | wc -l) of $(find "$src" -name '*.ko' | wc -l) modules go into the VM"
 }
