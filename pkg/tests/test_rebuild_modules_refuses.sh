@@ -4,7 +4,8 @@
 # series that changes a header, code built into the image, or adds a file
 # is refused (exit 2, the file named) before any build, and the unpacked
 # modules stay as packaged. So is a packaging without debian/rules
-# kbuild-<flavour> (an Ubuntu tree's). (Its rebuild itself: tests/vm/
+# kbuild-<flavour> (an Ubuntu tree's), and a build tree whose config is no
+# longer the packages' (a later make debs changed it). (Its rebuild itself: tests/vm/
 # test_selftest_negative.sh.)
 . "$(dirname "$0")/lib.sh"
 need_selftest_debs
@@ -27,8 +28,8 @@ series() {
 }
 
 refused() {
-	local what=$1 want=$2 dir=$3 debs=${4:-$DEBS} rc=0 out
-	out=$("$ROOT/pkg/rebuild-modules" "$debs" "$FLAVOUR" "$dir" "$SCRATCH/root" 2>&1) || rc=$?
+	local what=$1 want=$2 dir=$3 debs=${4:-$DEBS} root=${5:-$SCRATCH/root} rc=0 out
+	out=$("$ROOT/pkg/rebuild-modules" "$debs" "$FLAVOUR" "$dir" "$root" 2>&1) || rc=$?
 	[ "$rc" -eq 2 ] && grep -q -- "$want" <<<"$out" || fail "$what: exit $rc, want 2 and \"$want\": $out"
 	! grep -q 'in a copy of' <<<"$out" || fail "$what: it started a build before refusing: $out"
 	echo "ok: $what -> exit 2: $out"
@@ -39,6 +40,12 @@ refused "code built into the image" "net/core/dev.c is built into the kernel ima
 	"$(series builtin net/core/dev.c)"
 refused "a new file" "adds or removes a file" \
 	"$(series new net/netfilter/nf_new.c /dev/null)"
+# packages whose config the build tree no longer has
+cp -a "$SCRATCH/root" "$SCRATCH/other"
+echo "CONFIG_URT_OTHER=y" >>"$SCRATCH/other/boot/config-$KVER"
+refused "a build tree of another config" "is not the config of the packages" \
+	"$ROOT/tests/fixtures/restore-pre-4.19-clash" "$DEBS" "$SCRATCH/other"
+
 # a make debs output whose packaging has no kbuild-<flavour> target
 fake=$SCRATCH/fake
 mkdir -p "$fake/debs/selftest" "$fake/debs-build/selftest/linux/debian/build/build-$FLAVOUR"
