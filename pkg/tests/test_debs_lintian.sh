@@ -11,6 +11,7 @@ if [ -n "$rc" ]; then
 else
 	lintian_on_debs
 	rc=$(cached_lintian)
+	[ -n "$rc" ] || { cat "$DEBS/.lintian.out"; fail "lintian did not run through"; }
 fi
 cat "$DEBS/.lintian.out"
 [ "$rc" = 0 ] || fail "lintian reports errors (exit $rc)"
