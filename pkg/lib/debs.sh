@@ -3,7 +3,7 @@
 # Reading what dpkg-buildpackage wrote: the files a .changes or .dsc
 # lists, the flavours of a make debs output directory, the kernel and
 # modules its packages hold. Shared by pkg/'s builders and the scripts
-# that take their packages (pkg/autopkgtest, vm/vm-test DEBS=).
+# that take their packages (pkg/vm-udp-race, vm/vm-test DEBS=).
 
 # listed_files FILE: the file names FILE (a .changes or a .dsc) lists under
 # Files:, one a line (the last field: a .changes has 5, a .dsc 3)
@@ -48,19 +48,17 @@ build_tree_of() {
 	echo "$(dirname "$(dirname "$1")")/debs-build/$(basename "$1")/linux"
 }
 
-# unpack_kernel DEBS FLAVOUR ROOT [signed]: the kernel image and modules of
-# FLAVOUR as packaged in DEBS, unpacked into ROOT (emptied first) and
-# indexed by depmod as the image's postinst does: vmlinuz from
-# linux-image-<abi>-<flavour> (the signed one; the unsigned one if no
-# signed one was built, unless "signed" is asked for), /lib/modules from
+# kernel_debs DEBS FLAVOUR [signed]: the packages of FLAVOUR's kernel in
+# DEBS: linux-image-<abi>-<flavour> (the signed one; the unsigned one if no
+# signed one was built, unless "signed" is asked for),
 # linux-modules-<abi>-<flavour> and, where the flavour has one,
 # linux-modules-extra-<abi>-<flavour>. Sets KERNEL_ABI, KERNEL_RELEASE,
-# KERNEL_IMAGE (ROOT/boot/vmlinuz-...) and KERNEL_DEBS (the packages'
-# names). The caller defines die, which it calls with the reason if it
+# KERNEL_PACKAGES (their paths, an array) and KERNEL_DEBS (their names, for
+# messages). The caller defines die, which it calls with the reason if it
 # cannot.
 # shellcheck disable=SC2034 # KERNEL_* are for the caller
-unpack_kernel() {
-	local debs=$1 flavour=$2 root=$3 want=${4:-} mods image extra
+kernel_debs() {
+	local debs=$1 flavour=$2 want=${3:-} mods image extra
 	mods=$(find "$debs" -maxdepth 1 -name "linux-modules-[0-9]*-${flavour}_*.deb" | sort | tail -n 1)
 	[ -n "$mods" ] || die "no linux-modules package for flavour '$flavour' in $debs"
 	KERNEL_ABI=$(basename "$mods" | sed -E "s/^linux-modules-([^_]*)-${flavour}_.*$/\1/")
@@ -70,15 +68,27 @@ unpack_kernel() {
 	[ -n "$image" ] || image=$(newest_deb "$debs" "linux-image-unsigned-$KERNEL_RELEASE")
 	[ -n "$image" ] || die "no linux-image package for $KERNEL_RELEASE in $debs"
 	extra=$(newest_deb "$debs" "linux-modules-extra-$KERNEL_RELEASE")
+	KERNEL_PACKAGES=("$image" "$mods")
+	[ -z "$extra" ] || KERNEL_PACKAGES+=("$extra")
+	KERNEL_DEBS="$(basename "$image") + $(basename "$mods")${extra:+ + $(basename "$extra")}"
+}
+
+# unpack_kernel DEBS FLAVOUR ROOT [signed]: the kernel_debs of FLAVOUR in
+# DEBS unpacked into ROOT (emptied first) and indexed by depmod as the
+# image's postinst does. Sets what kernel_debs sets, and KERNEL_IMAGE
+# (ROOT/boot/vmlinuz-...).
+# shellcheck disable=SC2034 # KERNEL_* are for the caller
+unpack_kernel() {
+	local root=$3 deb
+	kernel_debs "$1" "$2" "${4:-}"
 	rm -rf "$root"
 	mkdir -p "$root"
-	dpkg-deb -x "$image" "$root" && dpkg-deb -x "$mods" "$root" &&
-		{ [ -z "$extra" ] || dpkg-deb -x "$extra" "$root"; } ||
-		die "cannot unpack the packages of $KERNEL_RELEASE into $root"
+	for deb in "${KERNEL_PACKAGES[@]}"; do
+		dpkg-deb -x "$deb" "$root" || die "cannot unpack $(basename "$deb") into $root"
+	done
 	KERNEL_IMAGE=$root/boot/vmlinuz-$KERNEL_RELEASE
-	[ -f "$KERNEL_IMAGE" ] || die "$(basename "$image") has no /boot/vmlinuz-$KERNEL_RELEASE"
+	[ -f "$KERNEL_IMAGE" ] || die "${KERNEL_DEBS%% *} has no /boot/vmlinuz-$KERNEL_RELEASE"
 	/sbin/depmod -b "$root" "$KERNEL_RELEASE" || die "depmod failed on $root"
-	KERNEL_DEBS="$(basename "$image") + $(basename "$mods")${extra:+ + $(basename "$extra")}"
 }
 
 # newest_deb DIR PACKAGE: the newest .deb of PACKAGE in DIR
