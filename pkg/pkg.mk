@@ -8,7 +8,10 @@
 #   make source TARGET=... [KSRC=DIR] [SERIES=DIR] [ORIG=FILE] [DEBSIGN_KEYID=ID]
 #   make chroot-build [TARGET=selftest] [DSC=FILE] [CCACHE=1]   as Launchpad builds it
 #   make install-test [TARGET=selftest] [BASELINE=DIR] [FIX=DIR]   install, upgrade, purge
-#   make autopkgtest [TARGET=selftest] [FLAVOUR=...]
+#   make autopkgtest [TARGET=selftest] [DEBS=DIR] [FLAVOUR=...]   Debian's runner,
+#             a QEMU testbed booted into the packaged kernel
+#   make vm-udp-race [TARGET=selftest] [FLAVOUR=...]   the quick path: the
+#             packaged test script on the packaged kernel in the initramfs VM
 #   make sb-test [TARGET=selftest] [FLAVOUR=...]   the same under UEFI Secure Boot
 #   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
 #   make ccache-bench   a cold package build with a warm ccache, figures only
@@ -16,7 +19,7 @@
 # An Ubuntu tree's own debian*/ build it; selftest/packaging/ is the
 # self-test base's; pkg/ drives them. See README.Ubuntu.
 
-.PHONY: debs sign source chroot-build install-test autopkgtest sb-test sb-bench ccache-bench lintian
+.PHONY: debs sign source chroot-build install-test autopkgtest vm-udp-race sb-test sb-bench ccache-bench lintian
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	CCACHE=$(CCACHE) $(if $(DISTCC_HOSTS),DISTCC_HOSTS="$(DISTCC_HOSTS)") \
@@ -41,11 +44,14 @@ chroot-build:
 install-test:
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/install-test $(BASELINE) $(FIX)
 
-autopkgtest: race
-	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/autopkgtest
+autopkgtest:
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) $(if $(DEBS),DEBS=$(DEBS)) pkg/autopkgtest
+
+vm-udp-race: race
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/vm-udp-race
 
 sb-test: race
-	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) SECURE_BOOT=1 pkg/autopkgtest
+	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) SECURE_BOOT=1 pkg/vm-udp-race
 
 sb-bench: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) pkg/bench/sb-times

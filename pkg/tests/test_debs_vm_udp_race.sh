@@ -1,16 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# make autopkgtest: the packaged udp-race test passes on the packaged
+# make vm-udp-race: the packaged udp-race test passes on the packaged
 # self-test kernel (6.1: FIXED), booted from the .debs with its modules
 # loaded from the linux-modules package and accepted by the kernel.
 . "$(dirname "$0")/lib.sh"
 need_selftest_debs
 need_race_binaries
 
-log=$OUT/autopkgtest/test.log
-mkdir -p "$OUT/autopkgtest"
+log=$OUT/vm-udp-race/test.log
+mkdir -p "$OUT/vm-udp-race"
 rc=0
-TARGET=selftest "$ROOT/pkg/autopkgtest" >"$log" 2>&1 || rc=$?
+TARGET=selftest "$ROOT/pkg/vm-udp-race" >"$log" 2>&1 || rc=$?
 cat "$log"
 [ "$rc" -eq 0 ] || fail "autopkgtest exit $rc"
 grep -q "udp-race on $KVER (linux-image-${KVER}_" "$log" || fail "it did not boot the signed packaged image"

@@ -10,12 +10,12 @@ require_sb_tools
 need_selftest_debs
 need_race_binaries
 
-log=$OUT/autopkgtest/test-sb.log
-console=$OUT/autopkgtest/selftest-$FLAVOUR-sb/console.log
-json=$OUT/autopkgtest/selftest-$FLAVOUR-sb/race.json
-mkdir -p "$OUT/autopkgtest"
+log=$OUT/vm-udp-race/test-sb.log
+console=$OUT/vm-udp-race/selftest-$FLAVOUR-sb/console.log
+json=$OUT/vm-udp-race/selftest-$FLAVOUR-sb/race.json
+mkdir -p "$OUT/vm-udp-race"
 rc=0
-TARGET=selftest SECURE_BOOT=1 "$ROOT/pkg/autopkgtest" >"$log" 2>&1 || rc=$?
+TARGET=selftest SECURE_BOOT=1 "$ROOT/pkg/vm-udp-race" >"$log" 2>&1 || rc=$?
 cat "$log"
 [ "$rc" -eq 0 ] || fail "Secure Boot autopkgtest exit $rc"
 grep -q "udp-race on $KVER (linux-image-${KVER}_.*, UEFI Secure Boot): PASS" "$log" ||

@@ -42,7 +42,7 @@ rc=0
 [ "$rc" -eq 2 ] || fail "--config x: exit $rc, want 2"
 
 # the readers: the VM's config, the self-test flavour, the autopkgtest, the
-# VM initramfs of a packaged kernel (prune_modules, for make autopkgtest
+# VM initramfs of a packaged kernel (prune_modules, for make vm-udp-race
 # and vm-test DEBS=) and its init
 cd "$ROOT" || fail "cannot enter $ROOT"
 grep -q 'race/kernel-needs" --config y' vm/lib.sh || fail "vm/lib.sh does not build the VM config from it"
@@ -52,13 +52,13 @@ grep -q 'config_needs) --config m' selftest/packaging/debian/rules.d/2-binary-ar
 	fail "the self-test packaging does not read it"
 grep -q 'race/kernel-needs" --modules' autopkgtest/udp-race || fail "the autopkgtest does not read it"
 grep -q 'race/kernel-needs" --modules' pkg/lib/debs.sh || fail "prune_modules (pkg/lib/debs.sh) does not read it"
-for f in pkg/autopkgtest vm/vm-test; do
+for f in pkg/vm-udp-race vm/vm-test; do
 	grep -q 'prune_modules "' "$f" || fail "$f does not take its modules through prune_modules"
 done
 grep -q 'race/kernel-needs" "$work/root/opt/urt/kernel-needs"' vm/mkinitramfs ||
 	fail "vm/mkinitramfs does not put it into a packaged kernel's initramfs"
 grep -q 'sh /opt/urt/kernel-needs --modules' vm/init || fail "vm/init does not read it"
-echo "ok: read by vm/lib.sh, the self-test flavour, the autopkgtest, prune_modules (pkg/autopkgtest," \
+echo "ok: read by vm/lib.sh, the self-test flavour, the autopkgtest, prune_modules (pkg/vm-udp-race," \
 	"vm-test DEBS=) and vm/init"
 
 # nothing else lists them: no tracked file but the list and the tests sets
