@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
-# Shared by vm-test, verify, run-vm and pkg/vm-udp-race.
+# Shared by vm-test, verify, run-vm, pkg/vm-udp-race, pkg/autopkgtest
+# and pkg/testbed/image.
 
 # the verdict words and report totals: verdict_name, autopkgtest_name,
 # report_totals, URT_EXIT_*

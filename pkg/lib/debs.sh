@@ -3,7 +3,8 @@
 # Reading what dpkg-buildpackage wrote: the files a .changes or .dsc
 # lists, the flavours of a make debs output directory, the kernel and
 # modules its packages hold. Shared by pkg/'s builders and the scripts
-# that take their packages (pkg/vm-udp-race, vm/vm-test DEBS=).
+# that take their packages (pkg/vm-udp-race, pkg/autopkgtest, vm/vm-test
+# DEBS=).
 
 # listed_files FILE: the file names FILE (a .changes or a .dsc) lists under
 # Files:, one a line (the last field: a .changes has 5, a .dsc 3)

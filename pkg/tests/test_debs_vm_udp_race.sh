@@ -12,7 +12,7 @@ mkdir -p "$OUT/vm-udp-race"
 rc=0
 TARGET=selftest "$ROOT/pkg/vm-udp-race" >"$log" 2>&1 || rc=$?
 cat "$log"
-[ "$rc" -eq 0 ] || fail "autopkgtest exit $rc"
+[ "$rc" -eq 0 ] || fail "vm-udp-race exit $rc"
 grep -q "udp-race on $KVER (linux-image-${KVER}_" "$log" || fail "it did not boot the signed packaged image"
 grep -q "udp-race: PASS: FIXED" "$log" || fail "udp-race did not report PASS"
 grep -qE "udp-race: modprobe: [1-9][0-9]* loaded" "$log" || fail "no module was loaded from the package"

@@ -17,7 +17,7 @@ mkdir -p "$OUT/vm-udp-race"
 rc=0
 TARGET=selftest SECURE_BOOT=1 "$ROOT/pkg/vm-udp-race" >"$log" 2>&1 || rc=$?
 cat "$log"
-[ "$rc" -eq 0 ] || fail "Secure Boot autopkgtest exit $rc"
+[ "$rc" -eq 0 ] || fail "Secure Boot vm-udp-race exit $rc"
 grep -q "udp-race on $KVER (linux-image-${KVER}_.*, UEFI Secure Boot): PASS" "$log" ||
 	fail "it did not boot the signed packaged image under Secure Boot"
 grep -aq "EFI stub: UEFI Secure Boot is enabled" "$console" || fail "the EFI stub did not see Secure Boot"
