@@ -45,7 +45,7 @@ install-test:
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/install-test $(BASELINE) $(FIX)
 
 autopkgtest:
-	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) $(if $(DEBS),DEBS=$(DEBS)) pkg/autopkgtest
+	@OUT=$(OUT) TARGET=$(TARGET) FLAVOUR=$(FLAVOUR) $(if $(DEBS),DEBS=$(DEBS)) pkg/autopkgtest
 
 vm-udp-race: race
 	@OUT=$(OUT) TARGET=$(or $(TARGET),selftest) FLAVOUR=$(FLAVOUR) pkg/vm-udp-race
