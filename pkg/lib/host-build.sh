@@ -5,7 +5,8 @@
 # the source package. Each addition is printed and recorded (host_notes).
 #   - the compiler a tree older than this host's gcc needs (tree/host-compat),
 #     as CC/HOSTCC and Kbuild variables on debian/rules' command line
-#     (MAKEFLAGS, which reaches Kbuild);
+#     (MAKEFLAGS, which reaches Kbuild), and the variables that keep dynamic
+#     ftrace under this binutils (gcc's own mcount table);
 #   - the parts that cannot build here switched off with the packaging's
 #     own knobs (do_tools=false without python2);
 #   - a Kconfig fragment for what the toolchain truly forces
@@ -111,7 +112,7 @@ prev_abi_of() {
 # (debian.selftest) reads FLAVOURS and EXTRA_CONFIG itself and carries no
 # ABI of a previous upload of Ubuntu's.
 host_build() {
-	local src=$1 build=$2 branch=$3 cc make shim frags=() f arch prev gaps missing launcher
+	local src=$1 build=$2 branch=$3 cc make ftrace shim frags=() f arch prev gaps missing launcher
 	HOST_VARS=()
 	HOST_MK=
 	HOST_NOTES=()
@@ -119,6 +120,7 @@ host_build() {
 
 	cc=$("$ROOT/tree/host-compat" "$src" cc) || die "tree/host-compat failed"
 	make=$("$ROOT/tree/host-compat" "$src" make) || die "tree/host-compat failed"
+	ftrace=$("$ROOT/tree/host-compat" "$src" ftrace) || die "tree/host-compat failed"
 	# the kernel's compiles through ccache (CCACHE=1) and distcc
 	# (DISTCC_HOSTS), as the self-test packaging does it itself: distcc
 	# alone in front, or as ccache's CCACHE_PREFIX behind it
@@ -147,6 +149,12 @@ host_build() {
 		# shellcheck disable=SC2206 # words of NAME=value, no spaces
 		HOST_VARS+=($make)
 		host_note "$make: objtool (tools/build) does not build under this make, so no stack validation and no ORC tables"
+	fi
+	if [ -n "$ftrace" ]; then
+		# shellcheck disable=SC2206 # words of NAME=value, no spaces
+		HOST_VARS+=($ftrace)
+		host_note "$ftrace: gcc writes the mcount table (dynamic ftrace);" \
+			"scripts/recordmcount cannot read what binutils $(ld -v | sed -n 's/.* \([0-9][0-9.]*\)$/\1/p') writes"
 	fi
 	# (a python2 that only exists as a shim that cannot run counts as none)
 	if [ -d "$src/tools" ] && grep -q do_tools "$src/debian/rules" && ! python2 -c pass >/dev/null 2>&1; then
