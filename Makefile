@@ -14,6 +14,7 @@ all: race
 
 # (in this order: it is the order of make check's tests)
 include race/race.mk
+include autopkgtest/autopkgtest.mk
 include sru/sru.mk
 include pkg/pkg.mk
 include vm/vm.mk

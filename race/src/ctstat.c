@@ -7,6 +7,7 @@
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
 
+#include "ctnl_attrs.h"
 #include "ctstat.h"
 
 static const char * const ct_names[CT_NR] = {
@@ -47,8 +48,8 @@ static const struct {
 	{ CTA_STATS_EARLY_DROP, CT_EARLY_DROP },
 	{ CTA_STATS_ERROR, CT_ERROR },
 	{ CTA_STATS_SEARCH_RESTART, CT_SEARCH_RESTART },
-	{ CTA_STATS_CLASH_RESOLVE, CT_CLASH_RESOLVE },
-	{ CTA_STATS_CHAIN_TOOLONG, CT_CHAIN_TOOLONG },
+	{ URT_CTA_STATS_CLASH_RESOLVE, CT_CLASH_RESOLVE },
+	{ URT_CTA_STATS_CHAIN_TOOLONG, CT_CHAIN_TOOLONG },
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -11,6 +11,7 @@
 #include <linux/netfilter/nfnetlink_conntrack.h>
 
 #include "check.h"
+#include "ctnl_attrs.h"
 #include "ctstat.h"
 
 static char *slurp(const char *name)
@@ -129,7 +130,7 @@ static void test_netlink(struct check *c)
 	static const uint32_t v415[] = { 2, 0, 10, 0, 3764, 3764, 0, 0, 0 };
 	static const unsigned short a6[] = {
 		CTA_STATS_FOUND, CTA_STATS_INSERT_FAILED, CTA_STATS_DROP,
-		CTA_STATS_CLASH_RESOLVE, CTA_STATS_CHAIN_TOOLONG,
+		URT_CTA_STATS_CLASH_RESOLVE, URT_CTA_STATS_CHAIN_TOOLONG,
 	};
 	static const uint32_t v6[] = { 0, 0, 0, 3939, 0 };
 	struct ct_snapshot *s = calloc(1, sizeof(*s));
