@@ -27,14 +27,16 @@ inject() {
 # harness_aborts NAME LINE WHAT: the injected harness exits ERROR and says
 # where, with no namespace left behind
 harness_aborts() {
-	local out=$tmp/$1.out
+	local out=$tmp/$1.out before left
 	inject "$1" "$2"
+	before=$(ip netns list | awk '{print $1}' | sort)
 	expect_exit "$URT_EXIT_ERROR" "$out" "$tmp/$1/udp-race-test" --scenario dnat-local --rounds 200
 	grep -q "ERROR -- aborted with exit .* before a verdict was reached" "$out" ||
 		fail "$3: no word of the abort"
 	grep -q "$3" "$out" || fail "$3: the message does not say where it died"
 	! grep -q '^# overall:' "$out" || fail "$3: an overall verdict was printed"
-	[ -z "$(ip netns list | grep '^urt-' || true)" ] || fail "$3: namespaces left behind"
+	left=$(comm -13 <(echo "$before") <(ip netns list | awk '{print $1}' | sort))
+	[ -z "$left" ] || fail "$3: namespaces left behind: $left"
 	echo "ok: $3: exit $URT_EXIT_ERROR, $(grep -m1 aborted "$out")"
 }
 
