@@ -1,6 +1,10 @@
 # The UDP race test: C instrument, harness, unit tests and bench tool.
 # Included by the top-level Makefile (RACE_DIR = race) and by race/Makefile
 # (RACE_DIR = ., the autopkgtest's standalone build).
+#   make race         the race test's programs and harness into out/bin/
+#   make race-tests   its unit tests, fault tools and sanitized builds
+#   make race-asan    the sender, responder and counter tool under ASan/UBSan
+#   make race-tsan    the sender and responder under TSan
 RACE_DIR ?= race
 # this tree's own builds: every warning is an error; race/Makefile (a
 # testbed's build, another compiler) keeps them warnings

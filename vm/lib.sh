@@ -26,8 +26,7 @@ vm_fragments() {
 	printf '%s\n' "${FRAGMENT:-$VM_MACHINE_CONFIG}" "$needs"
 }
 
-# usage_of SCRIPT: the comment block at the top of SCRIPT (from its third
-# line), the usage text of vm-test, verify and the VM benches.
-usage_of() {
-	awk 'NR >= 3 && /^#/ { sub(/^# ?/, ""); print; next } NR >= 3 { exit }' "$1"
-}
+# usage_of SCRIPT (the usage text of vm-test, verify and the VM benches),
+# cli_value: lib/cli.sh
+# shellcheck source=lib/cli.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh"
