@@ -80,3 +80,13 @@ bad /nonexistent "$ROOT/tree/host-compat" /nonexistent cc
 bad TEST_TIMEOUT env TEST_TIMEOUT=abc "$ROOT/tests/run" /bin/true
 bad /nonexistent "$ROOT/pkg/scan-keys" /nonexistent -- x.deb
 bad /nonexistent "$ROOT/autopkgtest/tests/bionic-userspace" /nonexistent "$scratch/cache"
+bad "--scenario needs a name" "$BIN/udp-race-test" --scenario ''
+if [ "$(id -u)" -eq 0 ]; then
+	# root passes test -w on /proc, where nothing can be made
+	bad "--json /proc/x.json: cannot write there" "$BIN/udp-race-test" --json /proc/x.json
+fi
+bad 'VM_ARGS="--rounds abc"' env VM_ARGS="--rounds abc" "$ROOT/vm/vm-test"
+bad "VM_TIMEOUT=abc" env VM_TIMEOUT=abc "$ROOT/vm/vm-test"
+bad 'VM_ARGS="--scenario bogus"' env VM_ARGS="--scenario bogus" "$ROOT/pkg/vm-udp-race"
+bad "no .changes in $scratch/none" "$ROOT/pkg/lintian-debs" "$scratch/none"
+bad "no .dsc in $scratch/out/source/selftest" env TARGET=selftest "$ROOT/pkg/chroot-build"

@@ -26,6 +26,23 @@ vm_fragments() {
 	printf '%s\n' "${FRAGMENT:-$VM_MACHINE_CONFIG}" "$needs"
 }
 
+# check_vm_args: VM_ARGS (the harness's arguments in the VM, after vm/init's
+# own --urt-probe or --urt-autopkgtest) and VM_TIMEOUT as the run would
+# take them, refused with the caller's die before any build or boot; the
+# harness judges its own arguments (udp-race-test --check).
+check_vm_args() {
+	local args=$VM_ARGS harness=${BINDIR:-$OUT/bin}/udp-race-test out
+	[ -z "${VM_TIMEOUT:-}" ] || [[ "$VM_TIMEOUT" =~ ^[1-9][0-9]*$ ]] ||
+		die "VM_TIMEOUT=$VM_TIMEOUT: give a number of seconds"
+	case "$args" in
+	--urt-probe*) return 0 ;;
+	--urt-autopkgtest*) args=${args#--urt-autopkgtest} ;;
+	esac
+	[ -x "$harness" ] || harness=$(dirname "${BASH_SOURCE[0]}")/../race/udp-race-test
+	# shellcheck disable=SC2086 # VM_ARGS is a word list
+	out=$(bash "$harness" --check $args 2>&1) || die "VM_ARGS=\"$VM_ARGS\": ${out%%$'\n'*}"
+}
+
 # usage_of SCRIPT (the usage text of vm-test, verify and the VM benches),
 # cli_value: lib/cli.sh
 # shellcheck source=lib/cli.sh

@@ -41,5 +41,6 @@ out=$("$HARNESS" --scenario nonat --rounds 50 --json "$scratch/out/late.json" 2>
 [ "$rc" -eq 2 ] || fail "a result that could not be written exited $rc, expected 2: $out"
 grep -q "cannot write $scratch/out/late.json: the result is lost, so ERROR" <<<"$out" ||
 	fail "no word on the lost result: $out"
+grep -q '^# overall: ERROR -- the result is lost' <<<"$out" || fail "the overall line does not say ERROR: $out"
 echo "ok: the JSON cannot be written after the run -> exit 2 (ERROR)"
 echo "PASS"
