@@ -33,7 +33,8 @@ built=$SCRATCH/out/debs-build/bionic/linux
 check_packaging_rule "$ksrc" "$built" debian.master
 for want in 'local build: CC="gcc -fcommon"' 'local build: SKIP_STACK_VALIDATION=1 objtool_target=' \
 	'local build: DISTCC_HOSTS="127.0.0.1/2": the kernel.s compiles go through distcc (CC="distcc gcc -fcommon")' \
-	'local build: config: 2 option.s. from packaged-toolchain.config' \
+	'local build: KCFLAGS=-mrecord-mcount cmd_record_mcount=: gcc writes the mcount table' \
+	'local build: config: 1 option.s. from packaged-toolchain.config' \
 	'local build: previous ABI 4.15.0-40.43 .*modules not built here: nfp'; do
 	grep -q "$want" "$SCRATCH/log" || fail "no \"$want\" in the build's output"
 done
