@@ -16,10 +16,13 @@
 #   make sb-bench [TARGET=selftest]   Secure Boot boot times, figures only
 #   make ccache-bench   a cold package build with a warm ccache, figures only
 #   make lintian [TARGET=selftest]
+#   make sru-verify BEFORE=DIR AFTER=DIR [TARGET=bionic|SERIES=DIR] [FLAVOUR=...]
+#             [SECURE_BOOT=1] [UPGRADE=1]   the -proposed kernel against the
+#             one in -updates, from their packages: a report for the bug
 # An Ubuntu tree's own debian*/ build it; selftest/packaging/ is the
 # self-test base's; pkg/ drives them. See README.Ubuntu.
 
-.PHONY: debs sign source chroot-build install-test autopkgtest vm-udp-race sb-test sb-bench ccache-bench lintian
+.PHONY: debs sign source chroot-build install-test autopkgtest vm-udp-race sb-test sb-bench ccache-bench lintian sru-verify
 PKG_ENV = OUT=$(OUT) TARGET=$(TARGET) KSRC=$(KSRC) SERIES=$(SERIES) \
 	FLAVOURS="$(FLAVOURS)" NOCLEAN=$(NOCLEAN) EXTRA_CONFIG=$(EXTRA_CONFIG) \
 	CCACHE=$(CCACHE) $(if $(DISTCC_HOSTS),DISTCC_HOSTS="$(DISTCC_HOSTS)") \
@@ -61,5 +64,10 @@ ccache-bench:
 
 lintian:
 	@pkg/lintian-debs $(OUT)/debs/$(or $(TARGET),selftest)
+
+sru-verify: race
+	@OUT=$(OUT) BEFORE=$(BEFORE) AFTER=$(AFTER) TARGET=$(TARGET) SERIES=$(SERIES) FLAVOUR=$(FLAVOUR) \
+		SECURE_BOOT=$(SECURE_BOOT) UPGRADE=$(UPGRADE) $(if $(VM_ARGS),VM_ARGS="$(VM_ARGS)") \
+		$(if $(VM_TIMEOUT),VM_TIMEOUT=$(VM_TIMEOUT)) pkg/sru-verify
 
 CHECK_TESTS += $(sort $(wildcard pkg/tests/test_*.sh))

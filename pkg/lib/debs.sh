@@ -49,6 +49,17 @@ build_tree_of() {
 	echo "$(dirname "$(dirname "$1")")/debs-build/$(basename "$1")/linux"
 }
 
+# work_dir_of OUT KIND TARGET DEBS FLAVOUR: where KIND (autopkgtest,
+# vm-udp-race) works on FLAVOUR's packages in DEBS: $OUT/KIND/TARGET-FLAVOUR,
+# with -<a hash of DEBS's real path> added when DEBS is not
+# $OUT/debs/TARGET, so that two directories never share one.
+work_dir_of() {
+	local out=$1 kind=$2 target=$3 debs=$4 flavour=$5 w
+	w=$out/$kind/$target-$flavour
+	[ "$debs" -ef "$out/debs/$target" ] || w=$w-$(realpath "$debs" | sha256sum | cut -c1-8)
+	echo "$w"
+}
+
 # kernel_debs DEBS FLAVOUR [signed]: the packages of FLAVOUR's kernel in
 # DEBS: linux-image-<abi>-<flavour> (the signed one; the unsigned one if no
 # signed one was built, unless "signed" is asked for),

@@ -12,6 +12,14 @@ series_conf() {
 	sed -n "s/^$1=\"\\{0,1\\}\\([^\"]*\\)\"\\{0,1\\}\$/\\1/p" "$2" | tail -n 1
 }
 
+# series_dist DIR: the series' distribution as sru.conf's DIST= names it
+# (default Bionic), for mail subjects and verification tags
+series_dist() {
+	local d
+	d=$(series_conf DIST "$1/sru.conf")
+	echo "${d:-Bionic}"
+}
+
 # patch_subject FILE: a mail's subject, unfolded, [PATCH ...] prefixes dropped.
 patch_subject() {
 	git mailinfo -k /dev/null /dev/null <"$1" | sed -n 's/^Subject: *\(\[[^]]*\] *\)*//p'

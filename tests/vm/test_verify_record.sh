@@ -19,7 +19,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/h"
 cp -r "$ROOT/vm" "$scratch/h/vm"
-for d in tree race sru patches; do
+for d in lib tree race sru patches; do
 	ln -s "$ROOT/$d" "$scratch/h/$d"
 done
 # the stand-in: VERDICT_BEFORE / VERDICT_AFTER (exit codes) by LABEL
