@@ -107,6 +107,39 @@ prev_abi_of() {
 	echo "$best"
 }
 
+# config_values FILE...: "CONFIG_X value" for every option the files set
+# ("n" for "is not set"), the last file's value winning, sorted
+config_values() {
+	sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\(.*\)$/\1 \2/p' \
+		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 n/p' "$@" |
+		awk '{ v[$1] = $2 } END { for (k in v) print k, v[k] }' | LC_ALL=C sort
+}
+
+# config_record SRC BRANCH: for each flavour built in SRC, the options in
+# which its .config differs from the flavour's config in the source package
+# (BRANCH/config: config.common.ubuntu, <arch>/config.common.<arch>,
+# <arch>/config.flavour.<flavour>): "CONFIG_X: source V, built V" lines,
+# CONFIG_VERSION_SIGNATURE left out (the build sets it). An option the
+# source's files do not set (another architecture's, or one a small
+# packaging leaves to Kconfig) is not a difference.
+config_record() {
+	local src=$1 branch=$2 arch d f n
+	arch=$(dpkg-architecture -qDEB_HOST_ARCH)
+	for d in "$src"/debian/build/build-*/; do
+		f=${d%/}
+		f=${f##*/build-}
+		[ -f "$d.config" ] || continue
+		n=$(LC_ALL=C join -o 0,1.2,2.2 \
+			<(config_values "$src/$branch/config/config.common.ubuntu" \
+				"$src/$branch/config/$arch/config.common.$arch" \
+				"$src/$branch/config/$arch/config.flavour.$f" 2>/dev/null) \
+			<(config_values "$d.config") |
+			awk '$1 != "CONFIG_VERSION_SIGNATURE" && $2 != $3 { print "  " $1 ": source " $2 ", built " $3 }')
+		echo "config of $f against $branch/config: $(grep -c . <<<"$n") option(s) differ"
+		[ -z "$n" ] || echo "$n"
+	done
+}
+
 # host_build SRC BUILD BRANCH: fills HOST_VARS, HOST_MK and HOST_NOTES for
 # a build of the packaged tree SRC in BUILD. The self-test packaging
 # (debian.selftest) reads FLAVOURS and EXTRA_CONFIG itself and carries no

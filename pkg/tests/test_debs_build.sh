@@ -30,3 +30,7 @@ n=$(find "$DEBS" -maxdepth 1 \( -name '*.deb' -o -name '*.udeb' \) | wc -l)
 [ -f "$DEBS/signing-cert.pem" ] || fail "the signing certificate was not shipped next to the packages"
 grep -q "^Version: $VERSION" "$DEBS"/linux_*.changes || fail "no .changes for $VERSION"
 echo "10 packages at $VERSION"
+# the config record: the self-test config as its packaging says it
+grep -qx "config of $FLAVOUR against debian.selftest/config: 0 option(s) differ" "$DEBS/local-build.txt" ||
+	fail "local-build.txt has no config record: $(cat "$DEBS/local-build.txt")"
+echo "config record: $(grep '^config of' "$DEBS/local-build.txt")"
