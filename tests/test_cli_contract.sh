@@ -93,3 +93,8 @@ bad "no .dsc in $scratch/out/source/selftest" env TARGET=selftest "$ROOT/pkg/chr
 bad "give BEFORE=DIR" "$ROOT/pkg/sru-verify"
 bad "BEFORE=/nonexistent: no such directory" env BEFORE=/nonexistent AFTER=/tmp "$ROOT/pkg/sru-verify"
 bad "UPGRADE=yes: give 1 or nothing" env BEFORE=/tmp AFTER=/ UPGRADE=yes "$ROOT/pkg/sru-verify"
+bad "TARGET=bogus: give bionic, azure or selftest" env TARGET=bogus "$ROOT/pkg/vm-udp-race"
+bad "TARGET=bogus: give bionic, azure or selftest" env TARGET=bogus "$ROOT/pkg/sign-debs"
+# one vocabulary through make: the other spelling refused, not ignored
+bad "make debs builds FLAVOURS=" make -s -C "$ROOT" OUT="$ROOT/out" debs FLAVOUR=generic
+bad "make vm-udp-race takes one FLAVOUR=NAME, not FLAVOURS=" make -s -C "$ROOT" OUT="$ROOT/out" vm-udp-race FLAVOURS=generic

@@ -49,6 +49,28 @@ build_tree_of() {
 	echo "$(dirname "$(dirname "$1")")/debs-build/$(basename "$1")/linux"
 }
 
+# resolve_debs OUT: sets RESOLVED_DEBS to the directory of the packages a
+# command takes: DEBS, else $OUT/debs/$TARGET (TARGET bionic, azure or
+# selftest), as an absolute path, with a kernel's packages in it; else the
+# caller's die names the input that is wrong, or the make debs that writes
+# the directory. (Not in a command substitution: die must end the caller.)
+resolve_debs() {
+	local d
+	if [ -n "${DEBS:-}" ]; then
+		[ -d "$DEBS" ] || die "DEBS=$DEBS: no such directory"
+		d=$DEBS
+	else
+		case "${TARGET:-}" in
+		bionic | azure | selftest) ;;
+		*) die "TARGET=${TARGET:-}: give bionic, azure or selftest (or DEBS=DIR)" ;;
+		esac
+		d=$1/debs/$TARGET
+	fi
+	ls "$d"/linux-modules-*.deb >/dev/null 2>&1 ||
+		die "no kernel packages in $d${DEBS:+ (DEBS=)}: make debs TARGET=$TARGET first"
+	RESOLVED_DEBS=$(cd "$d" && pwd)
+}
+
 # work_dir_of OUT KIND TARGET DEBS FLAVOUR: where KIND (autopkgtest,
 # vm-udp-race) works on FLAVOUR's packages in DEBS: $OUT/KIND/TARGET-FLAVOUR,
 # with -<a hash of DEBS's real path> added when DEBS is not
