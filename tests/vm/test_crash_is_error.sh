@@ -21,8 +21,8 @@ check_error() {
 LABEL=crash DEBS=$SELFTEST_DEBS KSRC='' SERIES='' VM_ARGS=--urt-probe "$ROOT/vm/vm-test" >/dev/null 2>&1 ||
 	fail "could not boot the packaged self-test kernel"
 
-start=$SECONDS
+# "kernel trouble", not "no result within": the VM ended on the panic
+# (panic=-1), not on the 120 s limit
 check_error "rdinit=/nonexistent" 120 "kernel trouble" env VM_APPEND="rdinit=/nonexistent"
-[ $((SECONDS - start)) -lt 60 ] || fail "a panic took $((SECONDS - start))s to report"
 check_error "panic=0 rdinit=/nonexistent" 15 "no result within 15s" \
 	env VM_APPEND="panic=0 rdinit=/nonexistent"

@@ -26,6 +26,23 @@ netns_of() {
 	ip netns list | awk '{print $1}' | grep "^urt-$1-" || true
 }
 
+# busywait SECONDS CMD...: runs CMD every 0.1 s until it succeeds (0) or
+# SECONDS have passed (1): kselftest's busywait
+busywait() {
+	local i limit=$(($1 * 10))
+	shift
+	for ((i = 0; i < limit; i++)); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# sender_of PID: the run with pid PID has started its sender (udp-race)
+sender_of() {
+	pgrep -P "$1" -x udp-race >/dev/null
+}
+
 # Waits up to $2 seconds until the run with pid $1 has namespaces.
 wait_for_netns() {
 	local i

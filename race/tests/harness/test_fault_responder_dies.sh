@@ -10,12 +10,21 @@ copy_bindir "$tmp/bin"
 mv "$tmp/bin/udp-race-respond" "$tmp/bin/udp-race-respond.real"
 cat >"$tmp/bin/udp-race-respond" <<EOF2
 #!/bin/sh
-# test stand-in: a responder killed one second into the run
-exec timeout -s KILL 1 "$tmp/bin/udp-race-respond.real" "\$@"
+# test stand-in: the responder, killed (SIGKILL) as soon as the harness
+# (its parent) has started the sender: an event, not a time
+"$tmp/bin/udp-race-respond.real" "\$@" &
+child=\$!
+i=0
+while ! pgrep -P \$PPID -x udp-race >/dev/null && [ \$i -lt 600 ]; do
+	sleep 0.05
+	i=\$((i + 1))
+done
+kill -KILL \$child
+wait \$child
 EOF2
 chmod 755 "$tmp/bin/udp-race-respond"
 
-# a run that outlives the responder: staggered rounds, 4 s at most
+# a run whose responder dies under it: staggered rounds, 4 s at most
 expect_exit 2 "$tmp/out" "$tmp/bin/udp-race-test" --scenario dnat-router \
 	--rounds 40000 --delay-max 100000 --max-seconds 4
 expect_undecided "$tmp/out"

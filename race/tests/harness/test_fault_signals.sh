@@ -44,7 +44,8 @@ interrupt() {
 		>"$tmp/$sig.out" 2>&1 &
 	pid=$!
 	wait_for_netns "$pid" 20 || { kill -KILL "$pid"; fail "SIG$sig: run never created its namespaces"; }
-	sleep 0.5	# well inside the race by now
+	# inside the race: the sender runs (an event, not a time)
+	busywait 20 sender_of "$pid" || { kill -KILL "$pid"; fail "SIG$sig: the run never started its sender"; }
 	echo "SIG$sig to $pid, namespaces: $(netns_of "$pid" | tr '\n' ' ')"
 	kill "-$sig" "$pid"
 	wait "$pid" || rc=$?
