@@ -26,6 +26,8 @@ include vm/vm.mk
 deps:
 	@scripts/install-deps deps/packages
 
+# tree/ has no fragment of its own
+CHECK_TESTS += $(sort $(wildcard tree/tests/test_*.sh))
 # the command-line contract, first: it runs every command's --help
 CHECK_TESTS := tests/test_cli_contract.sh $(CHECK_TESTS)
 check: race race-tests
