@@ -75,6 +75,8 @@ verdict_exit_now() {
 
 urt_guard_exit() {
 	local rc=$?
+	# a second INT or TERM must not cut the cleanup short
+	trap '' INT TERM
 	trap - EXIT ERR
 	set +eu
 	[ -z "$URT_GUARD_CLEANUP" ] || "$URT_GUARD_CLEANUP"

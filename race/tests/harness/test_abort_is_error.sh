@@ -63,3 +63,20 @@ for code in 0 1; do
 		fail "a harness exiting $code without a report was taken for a verdict"
 	echo "ok: autopkgtest: harness exit $code without a report: $(grep 'FAIL:' "$out")"
 done
+
+# a harness killed after it wrote an AFFECTED report: FAIL, and the report
+# is put aside, where no reader of race.json takes it for a verdict
+cat >"$tmp/standin/udp-race-test" <<'EOS'
+#!/bin/bash
+while [ "$1" != --json ]; do shift; done
+echo '{"scenarios":[],"overall":{"verdict":"AFFECTED","exit":1,"reason":"x","skipped_required":[]}}' >"$2"
+exit 143
+EOS
+rm -rf "$tmp/adt" && mkdir -p "$tmp/adt"
+expect_exit 1 "$out" env URT_BINDIR="$tmp/standin" URT_EXPECT_RELEASE=any \
+	AUTOPKGTEST_TMP="$tmp/adt" "$ROOT/autopkgtest/udp-race"
+grep -q "^udp-race: FAIL: ERROR (the race test exited 143, its report says 1" "$out" ||
+	fail "a report its run did not end with was not refused"
+[ ! -e "$tmp/adt/race.json" ] && [ -s "$tmp/adt/race.json.unbacked" ] ||
+	fail "the unbacked report was left as race.json"
+echo "ok: autopkgtest: harness killed after an AFFECTED report: $(grep 'FAIL:' "$out"); report put aside"
