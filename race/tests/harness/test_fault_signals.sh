@@ -62,6 +62,25 @@ host_state >"$tmp/before"
 interrupt INT 130
 interrupt TERM 143
 interrupt KILL 137
+
+# a second INT while the run cleans up must not cut the cleanup short: a
+# responder stand-in that ignores TERM keeps stop_pids busy for its 2 s
+copy_bindir "$tmp/slow"
+mv "$tmp/slow/udp-race-respond" "$tmp/slow/udp-race-respond.real"
+printf '#!/bin/sh\ntrap "" TERM\n"%s" "$@"\n' "$tmp/slow/udp-race-respond.real" >"$tmp/slow/udp-race-respond"
+chmod 755 "$tmp/slow/udp-race-respond"
+rc=0
+env --default-signal=INT,TERM "$tmp/slow/udp-race-test" --scenario dnat-router $LONG_RUN >"$tmp/twice.out" 2>&1 &
+pid=$!
+busywait 20 sender_of "$pid" || { kill -KILL "$pid"; fail "INT twice: the run never started its sender"; }
+kill -INT "$pid"
+busywait 5 grep -q 'interrupted by SIGINT' "$tmp/twice.out" || fail "INT twice: no word of the first INT"
+kill -INT "$pid" 2>/dev/null || true
+wait "$pid" || rc=$?
+[ "$rc" -eq 130 ] || fail "INT twice: exited $rc, expected 130: $(cat "$tmp/twice.out")"
+[ -z "$(left_by "$pid")" ] || fail "INT twice: left behind: $(left_by "$pid" | tr '\n' ' ')"
+echo "SIGINT twice to $pid: exit 130, nothing left"
+
 host_state >"$tmp/after"
 diff -u "$tmp/before" "$tmp/after" || fail "the host's netns changed"
 echo "host netns unchanged: $(wc -l <"$tmp/before") lines of state compared"
