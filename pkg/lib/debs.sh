@@ -82,6 +82,16 @@ work_dir_of() {
 	echo "$w"
 }
 
+# vm_udp_race_work OUT TARGET DEBS FLAVOUR: pkg/vm-udp-race's work
+# directory for those packages (-sb added under SECURE_BOOT=1), where it
+# leaves race.json (pkg/sru-verify reads it there)
+vm_udp_race_work() {
+	local w
+	w=$(work_dir_of "$1" vm-udp-race "$2" "$3" "$4")
+	[ "${SECURE_BOOT:-0}" != 1 ] || w=$w-sb
+	echo "$w"
+}
+
 # kernel_debs DEBS FLAVOUR [signed]: the packages of FLAVOUR's kernel in
 # DEBS: linux-image-<abi>-<flavour> (the signed one; the unsigned one if no
 # signed one was built, unless "signed" is asked for),
